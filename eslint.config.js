@@ -1,0 +1,133 @@
+// One lint setup for the whole repository. The per-folder `no-restricted-imports` rules make the
+// boundaries of DESIGN.md fail the build: shared/ is pure, the renderer never reaches Node or Electron,
+// and the preload imports only the bridge pieces of Electron.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'stream',
+  'url',
+  'util',
+  'events',
+  'worker_threads',
+  'zlib',
+  'buffer',
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'release/',
+      'coverage/',
+      'test-results/',
+      'playwright-report/',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'shared/ is pure: no Node modules.' },
+            { group: ['electron', 'electron/*'], message: 'shared/ is pure: no Electron.' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
+              message: 'shared/ is pure: no React.',
+            },
+            {
+              group: ['../electron/*', '../renderer/*', '../../*'],
+              message: 'shared/ imports nothing of ours outside shared/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: nodeBuiltins,
+              message: 'The renderer runs in a sandboxed page: no Node modules.',
+            },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'The renderer reaches the main process only through window.api.',
+            },
+            { group: ['**/electron/**'], message: 'The renderer never imports from electron/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    ignores: ['electron/preload/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'The sandboxed preload has no Node modules.' },
+          ],
+          paths: [
+            {
+              name: 'electron',
+              importNames: [
+                'app',
+                'BrowserWindow',
+                'ipcMain',
+                'shell',
+                'remote',
+                'dialog',
+                'protocol',
+                'session',
+                'Menu',
+              ],
+              message: 'The preload imports only contextBridge, ipcRenderer and webUtils.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);
