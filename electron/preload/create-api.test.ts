@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { AppInfo, IpcChannel } from '../../shared/ipc';
+import { ipcChannels } from '../../shared/ipc';
+import { createApi } from './create-api';
+
+const info: AppInfo = {
+  name: 'Customerscore Importer',
+  version: '0.1.0',
+  platform: 'win32',
+  dataDir: 'C:\\Users\\ana\\AppData\\Roaming\\Customerscore Importer',
+};
+
+function apiAnswering(answer: unknown) {
+  const calls: { channel: IpcChannel; payload: unknown }[] = [];
+  const api = createApi(async (channel, payload) => {
+    calls.push({ channel, payload });
+    return answer;
+  });
+  return { api, calls };
+}
+
+describe('createApi', () => {
+  it('exposes one named function per contract channel, grouped by domain, and nothing else', () => {
+    const { api } = apiAnswering(null);
+    const exposed = Object.entries(api).flatMap(([domain, methods]) =>
+      Object.entries(methods as Record<string, unknown>).map(([verb, fn]) => {
+        expect(typeof fn).toBe('function');
+        expect((fn as () => unknown).name).toBe(verb);
+        return `${domain}:${verb}`;
+      }),
+    );
+    expect(exposed.sort()).toEqual([...ipcChannels].sort());
+  });
+
+  it('is frozen, so the page cannot replace or add methods', () => {
+    const { api } = apiAnswering(null);
+    expect(Object.isFrozen(api)).toBe(true);
+    expect(Object.isFrozen(api.app)).toBe(true);
+    expect(() => {
+      (api as unknown as Record<string, unknown>)['invoke'] = () => {};
+    }).toThrow(TypeError);
+  });
+
+  it('offers no generic invoke, ipcRenderer, require or process', () => {
+    const { api } = apiAnswering(null);
+    for (const name of ['invoke', 'send', 'on', 'ipcRenderer', 'require', 'process']) {
+      expect(api).not.toHaveProperty(name);
+    }
+  });
+
+  it('sends app:getInfo without a payload and resolves with the value', async () => {
+    const { api, calls } = apiAnswering({ ok: true, value: info });
+    expect(await api.app.getInfo()).toEqual(info);
+    expect(calls).toEqual([{ channel: 'app:getInfo', payload: undefined }]);
+  });
+
+  it('rejects with the plain-words message of a failure', async () => {
+    const { api } = apiAnswering({
+      ok: false,
+      error: {
+        code: 'forbidden_sender',
+        message: 'This request came from a page the app does not trust.',
+      },
+    });
+    await expect(api.app.getInfo()).rejects.toThrow(
+      'This request came from a page the app does not trust.',
+    );
+  });
+
+  it('rejects an answer that is not an envelope', async () => {
+    const { api } = apiAnswering(info);
+    await expect(api.app.getInfo()).rejects.toThrow(/unexpected way/);
+  });
+});
