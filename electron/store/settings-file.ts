@@ -1,0 +1,95 @@
+import fsPromises from 'node:fs/promises';
+import path from 'node:path';
+import { defaultSettings, settingsSchema } from '../../shared/settings';
+import type { Settings } from '../../shared/settings';
+import { writeFileAtomic } from './atomic-write';
+import type { AtomicWriteFs } from './atomic-write';
+import { describeZodError, SettingsError } from './settings-error';
+
+/** The file system calls the settings store makes; tests inject faults through it. */
+export interface SettingsFs extends AtomicWriteFs {
+  readFile: (file: string, encoding: 'utf8') => Promise<string>;
+  access: (file: string) => Promise<void>;
+}
+
+export const SETTINGS_FILE_NAME = 'settings.json';
+
+/** The settings as read, and what was wrong with the file if it could not be used. */
+export interface LoadedSettings {
+  settings: Settings;
+  /** Set when the file was damaged and put aside: say it to the user once, in these words. */
+  problem?: string;
+}
+
+const errorCode = (error: unknown): unknown =>
+  error instanceof Error && 'code' in error ? error.code : undefined;
+
+// Colons are not allowed in Windows file names, so the ISO time uses dashes.
+function backupStamp(now: Date): string {
+  return now.toISOString().replace(/[:.]/g, '-');
+}
+
+async function moveAside(file: string, now: Date, fs: SettingsFs): Promise<string> {
+  const base = `${file}.corrupt-${backupStamp(now)}`;
+  for (let attempt = 1; ; attempt += 1) {
+    const candidate = attempt === 1 ? base : `${base}-${attempt}`;
+    const taken = await fs.access(candidate).then(
+      () => true,
+      () => false,
+    );
+    if (taken) continue;
+    await fs.rename(file, candidate);
+    return candidate;
+  }
+}
+
+function parse(text: string): { ok: true; settings: Settings } | { ok: false; reason: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'it is not valid JSON' };
+  }
+  const result = settingsSchema.safeParse(json);
+  if (!result.success) return { ok: false, reason: describeZodError(result.error) };
+  return { ok: true, settings: result.data };
+}
+
+/**
+ * Reads `settings.json`. A missing file means a fresh data directory: the defaults. A damaged file
+ * (not JSON, or not matching the schema) is renamed to `settings.json.corrupt-<time>` beside it,
+ * so nothing the user had is lost and the next read does not find it again, and the defaults are
+ * used with a `problem` that says so. Only a file that cannot be read at all (permissions) throws:
+ * going on with defaults would overwrite it on the next change.
+ */
+export async function readSettingsFile(
+  file: string,
+  fs: SettingsFs = fsPromises,
+  now: () => Date = () => new Date(),
+): Promise<LoadedSettings> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return { settings: defaultSettings() };
+    throw new SettingsError(
+      `The settings file ${file} could not be read (${String(errorCode(error) ?? error)}). Check that your user account may read it.`,
+    );
+  }
+  const parsed = parse(text);
+  if (parsed.ok) return { settings: parsed.settings };
+  const backup = await moveAside(file, now(), fs);
+  return {
+    settings: defaultSettings(),
+    problem: `The settings file was damaged (${parsed.reason}), so the default settings are used. The damaged file was kept as ${path.basename(backup)} in ${path.dirname(backup)}.`,
+  };
+}
+
+/** Writes the settings atomically (see {@link writeFileAtomic}), pretty-printed for people. */
+export async function writeSettingsFile(
+  file: string,
+  settings: Settings,
+  fs: SettingsFs = fsPromises,
+): Promise<void> {
+  await writeFileAtomic(file, `${JSON.stringify(settingsSchema.parse(settings), null, 2)}\n`, fs);
+}

@@ -1,0 +1,163 @@
+import fsPromises from 'node:fs/promises';
+import path from 'node:path';
+import { findProfile } from '../../shared/settings';
+import type { NewProfile, Profile, ProfilePatch, Settings } from '../../shared/settings';
+import { SettingsError } from './settings-error';
+import { readSettingsFile, SETTINGS_FILE_NAME, writeSettingsFile } from './settings-file';
+import type { LoadedSettings, SettingsFs } from './settings-file';
+import {
+  activateProfile,
+  addProfile,
+  patchProfile,
+  removeProfile,
+  requireProfile,
+} from './settings-profiles';
+
+export { SettingsError } from './settings-error';
+export type { LoadedSettings, SettingsFs } from './settings-file';
+
+export interface SettingsStoreOptions {
+  /** The data directory, see `resolveDataDir` in `./paths`. */
+  dataDir: string;
+  fs?: SettingsFs;
+  /** Time stamp of a damaged file's backup name. */
+  now?: () => Date;
+  /**
+   * Removes a deleted profile's API key from the keychain (e.g. `secrets.delete`). Called after
+   * the profile is gone from the settings; if it fails, the deletion stands and the failure is
+   * returned as `keyProblem`, because a keychain that is locked or missing must not keep a user
+   * from deleting a profile.
+   */
+  forgetKey?: (profileId: string) => Promise<unknown>;
+}
+
+export interface DeletedProfile {
+  deleted: Profile;
+  /** The active profile afterwards (another one if the deleted profile was active). */
+  active: Profile;
+  /** Set when the profile's API key could not be removed from the keychain. */
+  keyProblem?: string;
+}
+
+export interface SettingsStore {
+  readonly filePath: string;
+  /** The current settings, with a `problem` if a damaged file was put aside (reported once). */
+  load(): Promise<LoadedSettings>;
+  listProfiles(): Promise<Profile[]>;
+  /** By id, or else by name (trimmed, case-insensitive). Throws if there is none. */
+  getProfile(idOrName: string): Promise<Profile>;
+  createProfile(input: NewProfile): Promise<Profile>;
+  updateProfile(id: string, patch: ProfilePatch): Promise<Profile>;
+  renameProfile(id: string, name: string): Promise<Profile>;
+  deleteProfile(id: string): Promise<DeletedProfile>;
+  setActiveProfile(id: string): Promise<Profile>;
+  activeProfile(): Promise<Profile>;
+}
+
+/**
+ * Profiles and the active profile, kept in `settings.json` in the data directory. Every call reads
+ * the file afresh, so the app and the command line running side by side see each other's changes;
+ * changes from this process are queued one after another so none overwrites another. The API key
+ * is never here (see `./secrets`).
+ */
+export function createSettingsStore(options: SettingsStoreOptions): SettingsStore {
+  const fs = options.fs ?? fsPromises;
+  const now = options.now ?? (() => new Date());
+  const filePath = path.join(options.dataDir, SETTINGS_FILE_NAME);
+  let unreportedProblem: string | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function read(): Promise<Settings> {
+    const loaded = await readSettingsFile(filePath, fs, now);
+    if (loaded.problem !== undefined) unreportedProblem = loaded.problem;
+    return loaded.settings;
+  }
+
+  function serialized<T>(task: () => Promise<T>): Promise<T> {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  function change<T>(apply: (settings: Settings) => { settings: Settings; result: T }): Promise<T> {
+    return serialized(async () => {
+      const { settings, result } = apply(await read());
+      await writeSettingsFile(filePath, settings, fs);
+      return result;
+    });
+  }
+
+  return {
+    filePath,
+
+    load: () =>
+      serialized(async () => {
+        const settings = await read();
+        const problem = unreportedProblem;
+        unreportedProblem = undefined;
+        return problem === undefined ? { settings } : { settings, problem };
+      }),
+
+    listProfiles: () => serialized(async () => (await read()).profiles),
+
+    getProfile: (idOrName) =>
+      serialized(async () => {
+        const profile = findProfile(await read(), idOrName);
+        if (profile === undefined) throw new SettingsError(`There is no profile "${idOrName}".`);
+        return profile;
+      }),
+
+    createProfile: (input) =>
+      change((settings) => {
+        const added = addProfile(settings, input);
+        return { settings: added.settings, result: added.profile };
+      }),
+
+    updateProfile: (id, patch) =>
+      change((settings) => {
+        const patched = patchProfile(settings, id, patch);
+        return { settings: patched.settings, result: patched.profile };
+      }),
+
+    renameProfile: (id, name) =>
+      change((settings) => {
+        const patched = patchProfile(settings, id, { name });
+        return { settings: patched.settings, result: patched.profile };
+      }),
+
+    async deleteProfile(id) {
+      const { deleted, active } = await change((settings) => {
+        const next = removeProfile(settings, id);
+        const result = {
+          deleted: next.removed,
+          active: requireProfile(next.settings, next.settings.activeProfileId),
+        };
+        return { settings: next.settings, result };
+      });
+      if (options.forgetKey === undefined) return { deleted, active };
+      try {
+        await options.forgetKey(deleted.id);
+        return { deleted, active };
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return {
+          deleted,
+          active,
+          keyProblem: `The profile "${deleted.name}" was deleted, but its API key could not be removed from the keychain: ${reason}`,
+        };
+      }
+    },
+
+    setActiveProfile: (id) =>
+      change((settings) => {
+        const next = activateProfile(settings, id);
+        return { settings: next, result: requireProfile(next, id) };
+      }),
+
+    activeProfile: () =>
+      serialized(async () => {
+        const settings = await read();
+        return requireProfile(settings, settings.activeProfileId);
+      }),
+  };
+}
