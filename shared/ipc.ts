@@ -56,7 +56,12 @@ export const ipcRequests = {
   'app:getInfo': { request: z.undefined(), response: appInfoSchema },
 } as const satisfies Record<string, IpcRequestSpec>;
 
-/** Event channels (main -> renderer, any number of times): the payload schema of each. */
+/**
+ * Event channels (main -> renderer, any number of times): the payload schema of each. Named like
+ * request channels, `domain:event` (e.g. `import:progress`), and exposed as
+ * `api.<domain>.on<Event>(listener)` (`api.import.onProgress(cb)`), which returns an unsubscribe
+ * function. The main process checks each payload with its schema before sending it.
+ */
 export const ipcEvents = {} as const satisfies Record<string, z.ZodType>;
 
 /** Name of a request channel. */
@@ -76,6 +81,9 @@ export type IpcEventPayload<E extends IpcEventChannel> = z.output<(typeof ipcEve
 /** Every request channel name, in contract order. */
 export const ipcChannels = Object.keys(ipcRequests) as IpcChannel[];
 
+/** Every event channel name, in contract order. */
+export const ipcEventChannels = Object.keys(ipcEvents) as IpcEventChannel[];
+
 /** Splits `domain:verb` into its parts (the preload builds `api.<domain>.<verb>` from them). */
 export function splitIpcChannel(channel: string): { domain: string; verb: string } {
   if (!ipcChannelPattern.test(channel)) {
@@ -85,19 +93,58 @@ export function splitIpcChannel(channel: string): { domain: string; verb: string
   return { domain, verb };
 }
 
+/**
+ * Where an event channel appears on `window.api`: `import:progress` -> `api.import.onProgress`.
+ * Throws on a name that is not `domain:event`.
+ */
+export function ipcEventMethod(channel: string): { domain: string; method: string } {
+  const { domain, verb } = splitIpcChannel(channel);
+  return { domain, method: `on${verb.charAt(0).toUpperCase()}${verb.slice(1)}` };
+}
+
+/**
+ * A file the page hands to `window.api.getPathForFile`: the DOM's `File` fits. Structural, because
+ * this module is compiled both with and without DOM types.
+ */
+export interface FileLike {
+  readonly name: string;
+  readonly size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** Stops a listener added with an `api.<domain>.on<Event>` method; calling it again does nothing. */
+export type Unsubscribe = () => void;
+
 type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
 
 type IpcMethod<C extends IpcChannel> = [undefined] extends [IpcRequest<C>]
   ? (request?: IpcRequest<C>) => Promise<IpcResponse<C>>
   : (request: IpcRequest<C>) => Promise<IpcResponse<C>>;
 
+type IpcListenerMethod<E extends IpcEventChannel> = (
+  listener: (payload: IpcEventPayload<E>) => void,
+) => Unsubscribe;
+
 type DomainApi<D extends string> = {
   readonly [C in IpcChannel as C extends `${D}:${infer V}` ? V : never]: IpcMethod<C>;
+} & {
+  readonly [
+    E in IpcEventChannel as E extends `${D}:${infer V}` ? `on${Capitalize<V>}` : never
+  ]: IpcListenerMethod<E>;
 };
 
 /**
  * The shape of `window.api`: one method per request channel, grouped by domain
- * (`app:getInfo` becomes `api.app.getInfo()`). Methods resolve with the unwrapped value and reject
- * with an `Error` carrying the plain-words message when the main process answers `ok: false`.
+ * (`app:getInfo` becomes `api.app.getInfo()`), and one `on<Event>` method per event channel
+ * (`import:progress` becomes `api.import.onProgress(listener)`). Request methods resolve with the
+ * unwrapped value and reject with an `Error` carrying the plain-words message when the main process
+ * answers `ok: false`; listeners receive payloads only, never IPC event objects.
+ *
+ * `getPathForFile` turns a file the user picked or dropped into a path the main process can open
+ * (Electron's `webUtils.getPathForFile`; the browser host uploads the file and answers the copy's path).
  */
-export type AppApi = { readonly [D in DomainOf<IpcChannel>]: DomainApi<D> };
+export type AppApi = {
+  readonly [D in DomainOf<IpcChannel> | DomainOf<IpcEventChannel>]: DomainApi<D>;
+} & {
+  readonly getPathForFile: (file: FileLike) => Promise<string>;
+};

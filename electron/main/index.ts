@@ -7,11 +7,13 @@ import { resolveDevServerUrl } from './dev-server';
 import { openExternalUrl } from './external-links';
 import { registerAllHandlers } from './ipc/index';
 import { createTrustedSenderCheck } from './ipc/trusted-sender';
+import { createEventEmitter } from './emit-event';
 import { createLogger, logFilePath } from './logger';
 import { buildMenuTemplate } from './menu';
 import { installNavigationGuard } from './navigation';
 import { APP_ORIGIN_URL } from './protocol';
 import { hardenSession } from './session';
+import { createMainServices } from './services';
 import { createMainWindow } from './window';
 
 // Wiring only: every decision lives in a tested module.
@@ -76,21 +78,19 @@ if (!app.requestSingleInstanceLock()) {
       hardenSession(session.defaultSession, devServerUrl);
       serveAppProtocol(rendererDir);
 
-      registerAllHandlers(
-        ipcMain,
-        {
-          appInfo: {
-            name: app.getName(),
-            version: app.getVersion(),
-            platform: process.platform,
-            dataDir,
-          },
-        },
-        {
-          isTrustedSender: createTrustedSenderCheck({ devServerUrl }),
-          onError: (channel, error) => logger.error(`IPC ${channel} failed`, error),
-        },
-      );
+      const services = createMainServices({
+        dataDir,
+        env: process.env,
+        app: { name: app.getName(), version: app.getVersion() },
+        platform: process.platform,
+        emit: createEventEmitter((channel, payload) => {
+          mainWindow?.webContents.send(channel, payload);
+        }),
+      });
+      registerAllHandlers(ipcMain, services, {
+        isTrustedSender: createTrustedSenderCheck({ devServerUrl }),
+        onError: (channel, error) => logger.error(`IPC ${channel} failed`, error),
+      });
 
       Menu.setApplicationMenu(
         Menu.buildFromTemplate(

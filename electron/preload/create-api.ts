@@ -1,8 +1,30 @@
-import type { AppApi, IpcChannel } from '../../shared/ipc';
-import { ipcChannels, splitIpcChannel } from '../../shared/ipc';
+import type { AppApi, FileLike, IpcChannel, IpcEventChannel, Unsubscribe } from '../../shared/ipc';
+import { ipcChannels, ipcEventChannels, ipcEventMethod, splitIpcChannel } from '../../shared/ipc';
 
 /** Sends one request to the main process (`ipcRenderer.invoke` in the preload, a fake in tests). */
 export type Invoke = (channel: IpcChannel, payload: unknown) => Promise<unknown>;
+
+/**
+ * Listens to one event channel and hands the listener the payload alone (`ipcRenderer.on` with the
+ * `IpcRendererEvent` dropped in the preload, the host's socket in the browser host).
+ */
+export type Subscribe = (
+  channel: IpcEventChannel,
+  listener: (payload: unknown) => void,
+) => Unsubscribe;
+
+/** The path on disk of a file the page holds (`webUtils.getPathForFile` in the preload). */
+export type GetPathForFile = (file: FileLike) => string | Promise<string>;
+
+/** What `createApi` builds on besides `invoke`. */
+export interface ApiBridge {
+  subscribe?: Subscribe;
+  getPathForFile?: GetPathForFile;
+  /** The channels to expose: the contract's by default (tests pass their own). */
+  channels?: { requests: readonly IpcChannel[]; events: readonly IpcEventChannel[] };
+}
+
+type Method = (...args: never[]) => unknown;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -18,25 +40,72 @@ function unwrap(channel: string, envelope: unknown): unknown {
   throw new Error(`The app answered "${channel}" in an unexpected way.`);
 }
 
-/**
- * Builds `window.api` from the contract: one named function per request channel, grouped by domain
- * (`app:getInfo` -> `api.app.getInfo()`), all frozen. Each sends at most one payload and unwraps the
- * envelope, so the page sees values and plain-words Errors, never `ipcRenderer` or an IPC event.
- */
-export function createApi(invoke: Invoke): AppApi {
-  const domains = new Map<string, Record<string, (payload?: unknown) => Promise<unknown>>>();
-  for (const channel of ipcChannels) {
-    const { domain, verb } = splitIpcChannel(channel);
-    const methods = domains.get(domain) ?? {};
-    // A computed key names the function after the verb (handy in the page's dev tools).
-    const named = {
-      [verb]: async (payload?: unknown) => unwrap(channel, await invoke(channel, payload)),
+function addMethod(
+  domains: Map<string, Record<string, Method>>,
+  domain: string,
+  name: string,
+  method: Method,
+): void {
+  const methods = domains.get(domain) ?? {};
+  if (name in methods) throw new Error(`window.api.${domain}.${name} is defined twice.`);
+  // Named after the method, which is handy in the page's dev tools.
+  methods[name] = Object.defineProperty(method, 'name', { value: name });
+  domains.set(domain, methods);
+}
+
+function listenerMethod(channel: IpcEventChannel, subscribe: Subscribe | undefined) {
+  return (listener: unknown): Unsubscribe => {
+    if (typeof listener !== 'function') throw new TypeError('The listener must be a function.');
+    if (!subscribe) throw new Error('This window does not receive events from the app.');
+    // Only the payload is passed on, whatever the transport hands over.
+    const stop = subscribe(channel, (payload) => (listener as (value: unknown) => void)(payload));
+    let active = true;
+    return () => {
+      if (!active) return;
+      active = false;
+      stop();
     };
-    methods[verb] = named[verb] as (payload?: unknown) => Promise<unknown>;
-    domains.set(domain, methods);
+  };
+}
+
+function pathMethod(getPathForFile: GetPathForFile | undefined) {
+  const named = {
+    getPathForFile: async (file: FileLike): Promise<string> => {
+      if (!getPathForFile) throw new Error('This window cannot hand files to the app.');
+      const path = await getPathForFile(file);
+      // Electron answers '' for a File that does not come from the disk (built in the page).
+      if (typeof path !== 'string' || path === '') {
+        throw new Error('The app could not find this file on disk. Please choose it again.');
+      }
+      return path;
+    },
+  };
+  return named.getPathForFile;
+}
+
+/**
+ * Builds `window.api` from the contract: one named function per request channel and one
+ * `on<Event>` function per event channel, grouped by domain (`app:getInfo` -> `api.app.getInfo()`,
+ * `import:progress` -> `api.import.onProgress(cb)`), plus `getPathForFile`, all frozen. Each request
+ * sends at most one payload and unwraps the envelope, and listeners get payloads, so the page sees
+ * values and plain-words Errors, never `ipcRenderer` or an IPC event.
+ */
+export function createApi(invoke: Invoke, bridge: ApiBridge = {}): AppApi {
+  const channels = bridge.channels ?? { requests: ipcChannels, events: ipcEventChannels };
+  const domains = new Map<string, Record<string, Method>>();
+  for (const channel of channels.requests) {
+    const { domain, verb } = splitIpcChannel(channel);
+    addMethod(domains, domain, verb, async (payload?: unknown) =>
+      unwrap(channel, await invoke(channel, payload)),
+    );
+  }
+  for (const channel of channels.events) {
+    const { domain, method } = ipcEventMethod(channel);
+    addMethod(domains, domain, method, listenerMethod(channel, bridge.subscribe));
   }
   const api: Record<string, unknown> = {};
   for (const [domain, methods] of domains) api[domain] = Object.freeze(methods);
+  api['getPathForFile'] = pathMethod(bridge.getPathForFile);
   // The runtime shape follows the same contract the AppApi type is derived from.
   return Object.freeze(api) as AppApi;
 }

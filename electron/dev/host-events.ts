@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import { ipcEvents } from '../../shared/ipc';
+import type { HostEvent } from './host-protocol';
+
+/** Fans contract events out to the connected pages. */
+export interface EventHub {
+  /**
+   * Checks `payload` with `channel`'s schema and sends the parsed value to every connected page.
+   * Throws (and sends nothing) for a channel outside the contract or a payload that does not fit:
+   * either is a bug on the main side that must not reach the page.
+   */
+  emit(channel: string, payload: unknown): void;
+  /** Adds a page's sender; returns the function that removes it. */
+  connect(send: (message: string) => void): () => void;
+}
+
+/** A hub over the contract's event schemas (tests pass their own). */
+export function createEventHub(schemas: Record<string, z.ZodType> = ipcEvents): EventHub {
+  const senders = new Set<(message: string) => void>();
+  return {
+    emit(channel, payload) {
+      const schema = Object.hasOwn(schemas, channel) ? schemas[channel] : undefined;
+      if (!schema) throw new Error(`"${channel}" is not an event channel of the IPC contract.`);
+      const parsed = schema.safeParse(payload);
+      if (!parsed.success) {
+        throw new Error(`The payload of event "${channel}" does not match the contract.`, {
+          cause: parsed.error,
+        });
+      }
+      const message: HostEvent = { event: channel, payload: parsed.data };
+      const text = JSON.stringify(message);
+      for (const send of senders) send(text);
+    },
+    connect(send) {
+      senders.add(send);
+      return () => senders.delete(send);
+    },
+  };
+}

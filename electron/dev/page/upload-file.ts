@@ -1,0 +1,34 @@
+import type { FileLike } from '../../../shared/ipc';
+import { HOST_PATHS, TOKEN_PARAM } from '../host-protocol';
+
+export type FetchLike = (
+  url: string,
+  init: { method: string; body: Blob; headers: Record<string, string> },
+) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
+
+/**
+ * `getPathForFile` for the browser host: the page has no paths, so the file's bytes go to the host
+ * (streamed by the browser from disk, never read into the page) and the copy's path comes back;
+ * the main-process code then reads a real file, as in Electron.
+ */
+export async function uploadFile(
+  file: FileLike,
+  host: { origin: string; token: string },
+  fetchFn: FetchLike,
+): Promise<string> {
+  if (!(file instanceof Blob)) throw new TypeError('Expected a File the user picked or dropped.');
+  const url = new URL(HOST_PATHS.upload, host.origin);
+  url.searchParams.set(TOKEN_PARAM, host.token);
+  url.searchParams.set('name', file.name);
+  const response = await fetchFn(url.href, {
+    method: 'POST',
+    body: file,
+    headers: { 'Content-Type': 'application/octet-stream' },
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`The browser host did not take the file: ${text}`);
+  const answer: unknown = JSON.parse(text);
+  const path = typeof answer === 'object' && answer !== null ? Reflect.get(answer, 'path') : null;
+  if (typeof path !== 'string') throw new Error('The browser host answered the upload oddly.');
+  return path;
+}

@@ -1,0 +1,138 @@
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { z } from 'zod';
+import { registerAllHandlers } from '../main/ipc/index';
+import type { IpcServices } from '../main/ipc/index';
+import { createTrustedSenderCheck } from '../main/ipc/trusted-sender';
+import { createLogger, logFilePath } from '../main/logger';
+import { createMainServices } from '../main/services';
+import type { EmitIpcEvent } from '../main/services';
+import { defaultAppDataDir, resolveDataDir } from '../store/paths';
+import { bundleBridgeScript } from './bridge-bundle';
+import { createHostToken } from './host-access';
+import { createEventHub } from './host-events';
+import { createHostHttpHandler } from './host-http';
+import { createHostIpc } from './host-ipc';
+import { browserHostCsp } from './host-page';
+import { TOKEN_PARAM } from './host-protocol';
+import { attachHostSocket } from './host-socket';
+import { createUploadStore } from './host-upload';
+import { readPackageIdentity } from './package-identity';
+
+/** Thrown when there is no renderer build to serve. */
+export class RendererNotBuiltError extends Error {
+  constructor(rendererDir: string) {
+    super(`There is no built renderer in ${rendererDir}. Run \`npm run build:renderer\` first.`);
+    this.name = 'RendererNotBuiltError';
+  }
+}
+
+export interface BrowserHostOptions {
+  /** The built renderer (`out/renderer`). */
+  rendererDir: string;
+  /** The environment the services see; `process.env` by default. */
+  env?: Record<string, string | undefined>;
+  /** The data directory; by default `resolveDataDir(env, <OS app-data folder>)`, so CUSTOMERSCORE_HOME counts. */
+  dataDir?: string;
+  /** Port on 127.0.0.1; 0 (the default) lets the OS pick a free one. */
+  port?: number;
+  /** Replaces some of the services `createMainServices` built (fakes, test endpoints). */
+  services?: Partial<IpcServices>;
+  /** The event schemas to forward; the contract's by default (tests pass their own). */
+  eventSchemas?: Record<string, z.ZodType>;
+  /** Where uploaded copies go; `os.tmpdir()/customerscore-host-<pid>` by default. */
+  uploadBase?: string;
+}
+
+export interface BrowserHost {
+  /** The address to open: the page, with the access token. */
+  url: string;
+  /** `http://127.0.0.1:<port>`. */
+  origin: string;
+  token: string;
+  dataDir: string;
+  /** Sends a contract event to every connected page (checked against its schema first). */
+  emit: EmitIpcEvent;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the built renderer on 127.0.0.1 with the SAME handlers the main process binds
+ * (`registerAllHandlers` over `createMainServices`), reached through a token-protected WebSocket
+ * from a bridge that installs the same `window.api`. New contract channels need no change here.
+ * Development and tests only: never packaged.
+ */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  if (!existsSync(path.join(options.rendererDir, 'index.html'))) {
+    throw new RendererNotBuiltError(options.rendererDir);
+  }
+  const env = options.env ?? process.env;
+  const dataDir =
+    options.dataDir ?? resolveDataDir(env, defaultAppDataDir(process.platform, env, os.homedir()));
+  const token = createHostToken();
+  const hub = createEventHub(options.eventSchemas);
+  const emit: EmitIpcEvent = (channel, payload) => hub.emit(channel, payload);
+  const ipc = createHostIpc();
+  const uploads = await createUploadStore(options.uploadBase);
+
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  }).catch(async (error: unknown) => {
+    await uploads.dispose();
+    throw error;
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  const access = { token, origin };
+
+  const logger = createLogger({ filePath: logFilePath(dataDir) });
+  const services = {
+    ...createMainServices({
+      dataDir,
+      env,
+      app: await readPackageIdentity(),
+      platform: process.platform,
+      emit,
+    }),
+    ...options.services,
+  };
+  registerAllHandlers(ipc, services, {
+    isTrustedSender: createTrustedSenderCheck({ devServerUrl: new URL(origin) }),
+    onError: (channel, error) => logger.error(`IPC ${channel} failed`, error),
+  });
+
+  const csp = browserHostCsp(origin);
+  server.on(
+    'request',
+    createHostHttpHandler({
+      rendererDir: options.rendererDir,
+      access,
+      csp,
+      uploads,
+      bridgeScript: bundleBridgeScript,
+    }),
+  );
+  const socket = attachHostSocket(server, { access, ipc, hub, frameUrl: `${origin}/` });
+
+  return {
+    url: `${origin}/?${TOKEN_PARAM}=${token}`,
+    origin,
+    token,
+    dataDir,
+    emit,
+    async close() {
+      socket.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await uploads.dispose();
+    },
+  };
+}
