@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Mapping } from '../../shared/mapping';
 import type { MappingIssue } from '../../shared/issues';
 import { RATE_LIMIT } from '../../shared/api';
@@ -14,6 +14,7 @@ import { createPacker, encodeEvent, type PackedBatch } from './pack';
 import { prepareImport } from './prepare';
 import { createSender, type BatchOutcome, type FetchLike, type SendEvent } from './sender';
 import { checkRows } from './validate';
+import { hasRowEdits, loadRowEdits, saveRowEdits, type RowEdits } from './import-edits';
 import type { RejectedRowRecord } from './journal-records';
 import type { SniffResult } from './reader';
 import type { RowConverter } from '../../shared/convert';
@@ -47,6 +48,13 @@ export interface ImportJobOptions {
   maxAttempts?: number;
   outageThresholdMs?: number;
   onProgress?: (progress: JobProgress) => void;
+  /**
+   * Cells typed over, rows skipped, or the only rows to consider (see `RowEdits`); kept beside the
+   * journal, so a resume applies them again without being given them.
+   */
+  edits?: RowEdits;
+  /** Rows and events the validation counted, kept in the journal so a resume offer can say "x of y". */
+  expected?: { dataRows: number; events: number } | null;
 }
 
 /** How a job ended: `interrupted` can be resumed (server unavailable, paused by the user and quit). */
@@ -66,11 +74,19 @@ export interface ImportJob {
   resume(): void;
   /** Stops sending; requests under way are abandoned (their rows count as possible duplicates). */
   cancel(): void;
+  /**
+   * Stops taking new batches, lets requests under way finish, and ends as `interrupted`: the
+   * journal stays open for a resume (Ctrl+C in the CLI, quitting the app).
+   */
+  interrupt(): void;
   progress(): JobProgress;
   readonly done: Promise<JobResult>;
 }
 
 type Stop = { outcome: JobResult['outcome']; message: string };
+
+/** The report's reason for a row the person skipped in the review. */
+export const SKIPPED_MESSAGE = 'Skipped in the review: not sent.';
 
 /**
  * Runs one import: streams the file, converts rows with the mapping, packs valid events, sends
@@ -86,6 +102,7 @@ export function startImportJob(options: ImportJobOptions): ImportJob {
   let paused = false;
   let waiters: (() => void)[] = [];
   let stop: Stop | null = null;
+  let edits: RowEdits | undefined = options.edits;
 
   const emit = () => options.onProgress?.(progress.snapshot());
 
@@ -121,6 +138,16 @@ export function startImportJob(options: ImportJobOptions): ImportJob {
       wakeAll();
       abort.abort(new Error('cancelled'));
     },
+    interrupt() {
+      if (stop) return;
+      stop = {
+        outcome: 'interrupted',
+        message:
+          'The import was stopped before the end. Nothing was lost: resume it to send the rest.',
+      };
+      paused = false;
+      wakeAll();
+    },
     progress: () => progress.snapshot(),
     done: Promise.resolve().then(() => run()),
   };
@@ -140,6 +167,7 @@ export function startImportJob(options: ImportJobOptions): ImportJob {
       });
       journal = resumed.journal;
       state = resumed.state;
+      edits ??= await loadRowEdits(dirname(journal.path));
       const { settings } = journal.header;
       createdAt = Date.parse(journal.header.createdAt);
       zone = settings.zone;
@@ -183,7 +211,11 @@ export function startImportJob(options: ImportJobOptions): ImportJob {
         endpoint: options.endpoint,
       },
       now: () => createdAt,
+      expected: options.expected ?? null,
     });
+    if (!options.resumeJobId && edits && hasRowEdits(edits)) {
+      await saveRowEdits(dirname(journal.path), edits);
+    }
     if (!options.resumeJobId) await journal.setState('running');
     progress.value.jobId = journal.jobId;
     if (state) {
@@ -302,6 +334,7 @@ export function startImportJob(options: ImportJobOptions): ImportJob {
         file,
         (cells, row) => converter.convert(cells, row),
         resumeFrom,
+        edits,
       )) {
         await gate();
         if (stop || journalFailure) break;
@@ -309,6 +342,11 @@ export function startImportJob(options: ImportJobOptions): ImportJob {
         for (const { row, event, issues } of chunk.rows) {
           progress.value.rowsRead += 1;
           if (plan.isSettled(row.row)) continue;
+          if (edits?.only && !edits.only.has(row.row)) continue;
+          if (edits?.skip.has(row.row) && !plan.isResend(row.row)) {
+            invalid.push({ row: row.row, message: SKIPPED_MESSAGE, cells: row.cells });
+            continue;
+          }
           if (plan.isResend(row.row)) {
             const ready = plan.take(row.row, event ? encodeEvent(event) : null, trackerKey);
             if (ready) await dispatch(ready.batch, ready.batchId);
@@ -374,12 +412,18 @@ export function startImportJob(options: ImportJobOptions): ImportJob {
             ? 'failed'
             : 'paused';
     await journal.setState(journalState, outcome.message);
+    // Rows not sent always end up in a report, so nothing is lost silently: where the caller asked,
+    // else beside the journal.
+    let reportPath: string | null = options.reportPath ?? null;
     let reportRows = 0;
-    if (options.reportPath) {
-      reportRows = await writeJobReport(options.reportPath, journal.path, options.path, file);
+    if (reportPath === null && progress.value.rejectedRows > 0) {
+      reportPath = join(dirname(journal.path), 'rejected.csv');
+    }
+    if (reportPath !== null) {
+      reportRows = await writeJobReport(reportPath, journal.path, options.path, file);
     }
     await journal.close();
-    return finish(journal.jobId, outcome, [], reportRows);
+    return finish(journal.jobId, outcome, [], reportPath, reportRows);
   }
 
   function completedMessage(): string {
@@ -398,6 +442,7 @@ export function startImportJob(options: ImportJobOptions): ImportJob {
     jobId: string | null,
     outcome: Stop,
     mappingIssues: MappingIssue[],
+    reportPath: string | null = null,
     reportRows = 0,
   ): JobResult {
     progress.setPhase(outcome.outcome, outcome.message);
@@ -409,7 +454,7 @@ export function startImportJob(options: ImportJobOptions): ImportJob {
       message: outcome.message,
       progress: snapshot,
       mappingIssues,
-      reportPath: options.reportPath && reportRows >= 0 ? options.reportPath : null,
+      reportPath,
       reportRows,
     };
   }

@@ -1,6 +1,7 @@
 import type { IssueKind, MappingIssue, RowIssue } from '../../shared/issues';
 import type { Mapping } from '../../shared/mapping';
 import type { TrackEvent } from '../../shared/api';
+import { applyOverrides, type RowEdits } from './import-edits';
 import { prepareImport } from './prepare';
 import { readRows, type DataRow, type SniffResult } from './reader';
 
@@ -45,6 +46,8 @@ export interface ValidateOptions {
   now: number;
   signal?: AbortSignal;
   onProgress?: (progress: ValidationProgress) => void;
+  /** Called once the file is open and the mapping fits it, before the first row. */
+  onOpened?: (file: SniffResult) => void | Promise<void>;
   /** Called for each row that cannot be sent, with its cells (for the rejected-rows report). */
   onInvalidRow?: (checked: CheckedRow) => void | Promise<void>;
   /** How many issues to keep for display; all are counted. Default 1,000. */
@@ -64,6 +67,8 @@ function issuesByRow(issues: readonly RowIssue[]): Map<number, RowIssue[]> {
 
 /**
  * Reads rows of a prepared file and converts each: rows the reader found broken are not converted.
+ * `edits` (cells a person typed over in the review) are applied before converting, and the rows
+ * yielded carry the changed cells.
  * Yields every row with its event (null when it cannot be sent) and issues, chunk by chunk, together
  * with where the chunk ended, so that sending and resuming share one definition of a valid row.
  */
@@ -75,6 +80,7 @@ export async function* checkRows(
     row: number,
   ) => { event: TrackEvent | null; issues: RowIssue[] },
   resumeFrom?: { byteOffset: number; rowNumber: number },
+  edits?: RowEdits,
 ): AsyncGenerator<{ rows: CheckedRow[]; endByteOffset: number; nextRowNumber: number }> {
   for await (const chunk of readRows(path, {
     encoding: file.encoding,
@@ -86,9 +92,11 @@ export async function* checkRows(
   })) {
     const broken = chunk.issues.length > 0 ? issuesByRow(chunk.issues) : null;
     const rows: CheckedRow[] = [];
-    for (const row of chunk.rows) {
+    for (const read of chunk.rows) {
+      const row = applyOverrides(read, edits);
       const readIssues = broken?.get(row.row);
-      if (readIssues) {
+      // An override can fill the cells a short row lacks; then the row is whole again.
+      if (readIssues && (row === read || row.cells.length !== file.header.length)) {
         rows.push({ row, event: null, issues: readIssues });
         continue;
       }
@@ -109,6 +117,7 @@ export async function validateFile(options: ValidateOptions): Promise<Validation
   if (!opened.ok) return opened;
   const { file, converter, mapping, timestampDescription } = opened.prepared;
   const maxIssues = options.maxIssues ?? 1000;
+  await options.onOpened?.(file);
 
   const summary: ValidationSummary = {
     totalRows: 0,

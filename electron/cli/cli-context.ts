@@ -1,0 +1,39 @@
+import { createSecretStore, type Keyring, type SecretStore } from '../store/secrets';
+import { createOsKeyring } from '../store/secrets-keyring';
+import { createSettingsStore, type SettingsStore } from '../store/settings';
+import type { Profile } from '../../shared/settings';
+import { SettingsError } from '../store/settings';
+import { CliError, type CliIo } from './cli-io';
+import { cliDataDir } from './data-dir';
+
+/** The stores the app uses too, opened on the same data directory and keychain. */
+export interface CliContext {
+  dataDir: string;
+  settings: SettingsStore;
+  secrets: SecretStore;
+}
+
+export function openCliContext(
+  io: CliIo,
+  keyring: Keyring = createOsKeyring({ env: io.env }),
+): CliContext {
+  const dataDir = cliDataDir(io.env);
+  const secrets = createSecretStore(keyring);
+  const settings = createSettingsStore({ dataDir, forgetKey: (id) => secrets.delete(id) });
+  return { dataDir, settings, secrets };
+}
+
+/** `--profile <name>` (by name or id), else the active profile; a plain error when there is none. */
+export async function chooseProfile(
+  context: CliContext,
+  name: string | undefined,
+): Promise<Profile> {
+  try {
+    return name === undefined
+      ? await context.settings.activeProfile()
+      : await context.settings.getProfile(name);
+  } catch (error) {
+    if (error instanceof SettingsError) throw new CliError(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,74 @@
+import { createPacker } from '../engine/pack';
+import { prepareImport } from '../engine/prepare';
+import { ReadError } from '../engine/reader';
+import { checkRows } from '../engine/validate';
+import type { Mapping } from '../../shared/mapping';
+import { CliError, count, EXIT, line, type CliIo } from './cli-io';
+
+/**
+ * `send --dry-run`: everything but the HTTP requests. Reads and converts every row and packs the
+ * requests exactly as a real send would, then says what would have been sent. Writes no journal.
+ */
+export async function dryRun(
+  fullPath: string,
+  mapping: Mapping,
+  trackerKey: string,
+  io: CliIo,
+): Promise<number> {
+  try {
+    const opened = await prepareImport({ path: fullPath, mapping, now: Date.now() });
+    if (!opened.ok) {
+      throw new CliError(
+        [
+          'The mapping does not fit this file:',
+          ...opened.issues.map((i) => `  - ${i.message}`),
+        ].join('\n'),
+      );
+    }
+    const { file, converter } = opened.prepared;
+    const packer = createPacker({ trackerKey });
+    let rows = 0;
+    let invalid = 0;
+    let events = 0;
+    let requests = 0;
+    let bytes = 0;
+    for await (const chunk of checkRows(fullPath, file, (cells, row) =>
+      converter.convert(cells, row),
+    )) {
+      for (const checked of chunk.rows) {
+        rows += 1;
+        if (!checked.event) {
+          invalid += 1;
+          continue;
+        }
+        const packed = packer.add(checked.row.row, checked.event);
+        if (packed.issue) invalid += 1;
+        for (const batch of packed.batches) {
+          requests += 1;
+          events += batch.eventCount;
+          bytes += batch.bytes;
+        }
+      }
+    }
+    const last = packer.flush();
+    if (last) {
+      requests += 1;
+      events += last.eventCount;
+      bytes += last.bytes;
+    }
+    line(io.stdout, `Dry run of ${file.fileName}: nothing was sent.`);
+    line(io.stdout, `  rows read:          ${count(rows)}`);
+    line(
+      io.stdout,
+      `  events to send:     ${count(events)} in ${count(requests)} requests (${count(bytes)} bytes)`,
+    );
+    line(
+      io.stdout,
+      `  rows not sendable:  ${count(invalid)} (run "validate --report" to list them)`,
+    );
+    return invalid > 0 ? EXIT.someRowsNotSent : EXIT.ok;
+  } catch (error) {
+    if (error instanceof ReadError) throw new CliError(error.message);
+    throw error;
+  }
+}

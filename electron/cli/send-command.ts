@@ -1,0 +1,175 @@
+import path from 'node:path';
+import { checkEndpoint } from '../../shared/api';
+import { startImportJob, type JobResult } from '../engine/job';
+import { JournalError } from '../engine/journal';
+import { listJobs } from '../engine/journal-list';
+import { ReadError } from '../engine/reader';
+import { KeychainError } from '../store/secrets';
+import { chooseProfile, openCliContext, type CliContext } from './cli-context';
+import { CliError, count, EXIT, line, type CliIo } from './cli-io';
+import { dryRun } from './dry-run';
+import { loadMapping } from './load-mapping';
+import { parseRate } from './parse-rate';
+import { createProgressView, duration } from './progress-view';
+
+export interface SendCommandOptions {
+  mapping: string;
+  trackerKey?: string;
+  endpoint?: string;
+  report?: string;
+  rate?: string;
+  resume?: boolean;
+  dryRun?: boolean;
+  profile?: string;
+}
+
+/** The API key: `CUSTOMERSCORE_KEY` first, else the profile's key in the keychain. Never printed. */
+async function apiKeyFor(io: CliIo, context: CliContext, profileId: string): Promise<string> {
+  const fromEnv = io.env['CUSTOMERSCORE_KEY']?.trim();
+  if (fromEnv) return fromEnv;
+  let stored: string | null = null;
+  let keychainProblem = '';
+  try {
+    stored = await context.secrets.getKeyForSending(profileId);
+  } catch (error) {
+    if (!(error instanceof KeychainError)) throw error;
+    keychainProblem = ` (${error.message})`;
+  }
+  if (stored) return stored;
+  throw new CliError(
+    `No API key: set the environment variable CUSTOMERSCORE_KEY, or store one for this profile with "key set"${keychainProblem}.`,
+  );
+}
+
+/** The newest unfinished job for this file and destination, if any. */
+async function findResumable(dataDir: string, file: string, trackerKey: string, endpoint: string) {
+  const jobs = await listJobs(dataDir);
+  return jobs.find(
+    (job) =>
+      path.resolve(job.filePath) === file &&
+      job.trackerKey === trackerKey &&
+      job.endpoint === endpoint,
+  );
+}
+
+function printSummary(io: CliIo, result: JobResult, elapsedMs: number): void {
+  const p = result.progress;
+  const out = io.stdout;
+  line(out, result.message);
+  line(out, `  rows read:            ${count(p.rowsRead)}`);
+  line(out, `  events sent:          ${count(p.eventsSent)}`);
+  line(
+    out,
+    `  rows not sent:        ${count(p.rejectedRows)} (refused by the server: ${count(p.rejectedByServer)})`,
+  );
+  line(out, `  possible duplicates:  ${count(p.possibleDuplicates)}`);
+  line(out, `  requests:             ${count(p.requests)} (retries: ${count(p.retries)})`);
+  line(out, `  time:                 ${duration(elapsedMs / 1000)}`);
+  if (result.reportPath) {
+    line(out, `  report of rows not sent: ${result.reportPath}`);
+  }
+  if (result.outcome === 'interrupted' || result.outcome === 'failed') {
+    if (result.jobId) line(out, `  To continue later, run the same command with --resume.`);
+  }
+}
+
+function exitCodeOf(result: JobResult): number {
+  if (result.outcome !== 'completed') return EXIT.fatal;
+  return result.progress.rejectedRows > 0 ? EXIT.someRowsNotSent : EXIT.ok;
+}
+
+/**
+ * `send <file> --mapping <m.json> --tracker-key <key> [--endpoint <url>] [--report <csv>]
+ * [--rate 200/60s] [--resume] [--dry-run] [--profile <name>]`.
+ */
+export async function sendCommand(
+  file: string,
+  options: SendCommandOptions,
+  io: CliIo,
+): Promise<number> {
+  const mapping = await loadMapping(options.mapping, io.cwd);
+  const fullPath = path.resolve(io.cwd, file);
+  const context = openCliContext(io);
+  const profile = await chooseProfile(context, options.profile);
+
+  const trackerKey = options.trackerKey ?? profile.trackerKey;
+  if (!trackerKey) {
+    throw new CliError(
+      `No tracker key: give --tracker-key, or store one in the profile with "profile set --tracker-key <key>".`,
+    );
+  }
+  const endpointCheck = checkEndpoint(options.endpoint ?? profile.endpoint);
+  if (!endpointCheck.ok) throw new CliError(endpointCheck.message);
+  const endpoint = endpointCheck.url;
+  const rate = options.rate
+    ? parseRate(options.rate)
+    : { requests: profile.rateLimit.requests, perMs: profile.rateLimit.perSeconds * 1000 };
+
+  if (options.dryRun) return dryRun(fullPath, mapping, trackerKey, io);
+
+  const apiKey = await apiKeyFor(io, context, profile.id);
+  let resumeJobId: string | undefined;
+  const existing = await findResumable(context.dataDir, fullPath, trackerKey, endpoint);
+  if (options.resume) {
+    if (!existing) {
+      throw new CliError(
+        `No interrupted import of ${path.basename(fullPath)} to ${trackerKey} was found. Run the command without --resume to start a new import.`,
+      );
+    }
+    resumeJobId = existing.jobId;
+    line(
+      io.stdout,
+      `Resuming the import of ${existing.fileName}: ${count(existing.counts.acceptedRows)} events were already sent.`,
+    );
+  } else if (existing) {
+    line(
+      io.stderr,
+      `Note: an earlier import of this file was interrupted (${count(existing.counts.acceptedRows)} events sent). Starting a new import sends those events again; use --resume to continue the earlier one instead.`,
+    );
+  }
+
+  const started = Date.now();
+  const job = startImportJob({
+    path: fullPath,
+    mapping,
+    trackerKey,
+    endpoint,
+    apiKey,
+    rate,
+    dataDir: context.dataDir,
+    resumeJobId,
+    reportPath: options.report ? path.resolve(io.cwd, options.report) : undefined,
+  });
+  const view = createProgressView(io, () => job.progress());
+  let interrupts = 0;
+  const removeInterrupt = io.onInterrupt(() => {
+    interrupts += 1;
+    if (interrupts === 1) {
+      line(io.stderr, '\nStopping after the requests under way (Ctrl+C again to stop at once)…');
+      job.interrupt();
+    } else {
+      job.cancel();
+    }
+  });
+  let result: JobResult;
+  try {
+    result = await job.done;
+  } catch (error) {
+    if (error instanceof ReadError || error instanceof JournalError)
+      throw new CliError(error.message);
+    throw error;
+  } finally {
+    view.stop();
+    removeInterrupt();
+  }
+  if (result.mappingIssues.length > 0) {
+    throw new CliError(
+      [
+        'The mapping does not fit this file:',
+        ...result.mappingIssues.map((i) => `  - ${i.message}`),
+      ].join('\n'),
+    );
+  }
+  printSummary(io, result, Date.now() - started);
+  return exitCodeOf(result);
+}

@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { issueKindLabel, type IssueKind } from '../../shared/issues';
+import { ReadError } from '../engine/reader';
+import { createReportWriter, type ReportWriter } from '../engine/report';
+import { validateFile, type ValidationSummary } from '../engine/validate';
+import { CliError, count, EXIT, line, type CliIo } from './cli-io';
+import { loadMapping } from './load-mapping';
+
+export interface ValidateCommandOptions {
+  mapping: string;
+  report?: string;
+  json?: boolean;
+}
+
+const SHOWN_ISSUES = 20;
+
+function printSummary(io: CliIo, fileName: string, summary: ValidationSummary): void {
+  const out = io.stdout;
+  line(out, `${fileName}: ${count(summary.totalRows)} rows`);
+  line(out, `  valid:    ${count(summary.validRows)}`);
+  line(out, `  invalid:  ${count(summary.invalidRows)}`);
+  line(out, `  warnings: ${count(summary.warnedRows)}`);
+  line(
+    out,
+    `  ${summary.timestampDescription} Time zone for times without an offset: ${summary.zone}.`,
+  );
+  const kinds = Object.entries(summary.issueCounts) as [IssueKind, number][];
+  if (kinds.length > 0) {
+    line(out);
+    line(out, 'Problems by kind:');
+    for (const [kind, n] of kinds.sort((a, b) => b[1] - a[1])) {
+      line(out, `  ${count(n)} × ${issueKindLabel(kind)}`);
+    }
+    line(out);
+    const shown = summary.issues.slice(0, SHOWN_ISSUES);
+    line(out, `First ${shown.length === 1 ? 'problem' : `${shown.length} problems`}:`);
+    for (const issue of shown) {
+      const where = issue.column ? `row ${issue.row}, ${issue.column}` : `row ${issue.row}`;
+      const level = issue.severity === 'warning' ? ' (warning: the row is still sent)' : '';
+      line(out, `  ${where}: ${issue.message}${level}`);
+    }
+    const more = summary.issues.length - shown.length + summary.moreIssues;
+    if (more > 0) line(out, `  … and ${count(more)} more.`);
+  }
+}
+
+/**
+ * `validate <file> --mapping <mapping.json> [--report <rejected.csv>] [--json]`: reads the whole
+ * file with the mapping and prints the counts and the first problems. Exit 0 when every row is
+ * valid, 1 when some are not (all of them in the report, when asked for), 2 on a fatal error.
+ */
+export async function validateCommand(
+  file: string,
+  options: ValidateCommandOptions,
+  io: CliIo,
+): Promise<number> {
+  const mapping = await loadMapping(options.mapping, io.cwd);
+  const fullPath = path.resolve(io.cwd, file);
+  const reportPath = options.report ? path.resolve(io.cwd, options.report) : null;
+  // Created once the file is open (the report needs its header); a box, as callbacks assign it.
+  const report: { writer: ReportWriter | null } = { writer: null };
+  let result;
+  try {
+    result = await validateFile({
+      path: fullPath,
+      mapping,
+      now: Date.now(),
+      onOpened: (opened) => {
+        if (reportPath) report.writer = createReportWriter(reportPath, opened.header);
+      },
+      onInvalidRow: async ({ row, issues }) => {
+        const error = issues.filter((i) => i.severity === 'error').map((i) => i.message);
+        await report.writer?.add({ row: row.row, error: error.join(' '), cells: row.cells });
+      },
+    });
+  } catch (error) {
+    await report.writer?.abort();
+    if (error instanceof ReadError) throw new CliError(error.message);
+    throw error;
+  }
+  if (!result.ok) {
+    throw new CliError(
+      ['The mapping does not fit this file:', ...result.issues.map((i) => `  - ${i.message}`)].join(
+        '\n',
+      ),
+    );
+  }
+  const { summary } = result;
+  const reportRows = report.writer ? await report.writer.close() : 0;
+
+  if (options.json) {
+    line(io.stdout, JSON.stringify({ file: result.file.fileName, ...summary }, null, 2));
+  } else {
+    printSummary(io, result.file.fileName, summary);
+    if (options.report) {
+      line(io.stdout);
+      line(io.stdout, `Report of the ${count(reportRows)} invalid rows: ${options.report}`);
+    } else if (summary.invalidRows > 0) {
+      line(io.stdout);
+      line(io.stdout, 'Add --report <file.csv> to save the invalid rows, ready to fix in Excel.');
+    }
+  }
+  return summary.invalidRows > 0 ? EXIT.someRowsNotSent : EXIT.ok;
+}
