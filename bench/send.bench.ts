@@ -1,74 +1,41 @@
-// Sending throughput against the Track API emulator, client and server at the same quota.
-// Run: node --import tsx bench/send.bench.ts
-// (BENCH_EVENTS=100000, BENCH_REQUESTS=200, BENCH_PER_MS=2000, BENCH_IN_FLIGHT=4 by default.)
-// The ceiling is requests × 100 events per period; the target is >= 95 % of it with no 429.
-import type { TrackEvent } from '../shared/api';
+// Sending throughput through the real import job (read, convert, pack, pace, send, journal) to the
+// Track API emulator, client and server at the same quota.
+// Run: npm run bench, or node --import tsx bench/send.bench.ts
+// BENCH_EVENTS (default 100,000), BENCH_REQUESTS (200) per BENCH_PER_MS (2,000). The baseline is the
+// ceiling the quota allows, requests × 100 events per period; the target is >= 95 % of it, no 429.
 import { startEmulator } from '../e2e/emulator/emulator';
-import { createPacker } from '../electron/engine/pack';
-import type { PackedBatch } from '../electron/engine/pack';
-import { createPacer } from '../electron/engine/pacer';
-import { createSender } from '../electron/engine/sender';
+import { generatedCsv } from './support/generate';
+import { runImport } from './support/run-import';
 
-const total = Number(process.env.BENCH_EVENTS ?? 100_000);
-const requests = Number(process.env.BENCH_REQUESTS ?? 200);
-const perMs = Number(process.env.BENCH_PER_MS ?? 2_000);
-const maxInFlight = Number(process.env.BENCH_IN_FLIGHT ?? 4);
+const total = Number(process.env['BENCH_EVENTS'] ?? 100_000);
+const requests = Number(process.env['BENCH_REQUESTS'] ?? 200);
+const perMs = Number(process.env['BENCH_PER_MS'] ?? 2_000);
 
-/** Packs lazily, as the import job does, so packing is part of what is measured. */
-function* batches(): Generator<PackedBatch> {
-  const packer = createPacker({ trackerKey: 'CS-TEST1' });
-  for (let i = 0; i < total; i += 1) {
-    const event: TrackEvent = {
-      name: 'subscription_upgraded',
-      timestamp: 1712123456789 + i,
-      identification: { customer: `cus_${i % 5000}`, contact: `con_${i}` },
-      data: { customer: { plan: 'Growth', mrr: i % 997 }, contact: { email: `p${i}@example.com` } },
-    };
-    yield* packer.add(i + 2, event).batches;
-  }
-  const last = packer.flush();
-  if (last) yield last;
-}
-
+const file = await generatedCsv(total);
 const emulator = await startEmulator({ trackerKeys: ['CS-TEST1'], rateLimit: { requests, perMs } });
 try {
-  const pacer = createPacer({ requests, perMs, maxInFlight });
-  let rateLimited = 0;
-  const sender = createSender({
-    endpoint: emulator.url,
-    apiKey: 'test-key',
-    fetch,
-    pacer,
-    onEvent: (event) => {
-      if (event.type === 'retry' && event.reason === 'rate_limited') rateLimited += 1;
-    },
-  });
-  const source = batches();
-  let accepted = 0;
-  let problems = 0;
-  // As many workers as requests may be open: each takes the next batch when its request is done.
-  const worker = async () => {
-    for (let next = source.next(); !next.done; next = source.next()) {
-      const outcome = await sender.send(next.value);
-      if (outcome.kind === 'accepted') accepted += outcome.accepted.length;
-      else problems += 1;
-    }
-  };
-  const start = performance.now();
-  await Promise.all(Array.from({ length: maxInFlight }, worker));
-  const seconds = (performance.now() - start) / 1000;
-
+  const { result, seconds } = await runImport(file, emulator, { requests, perMs });
+  const rateLimited = emulator.requests.filter((r) => r.status === 429).length;
+  const sent = result.progress.eventsSent;
   const ceiling = (requests * 100) / (perMs / 1000);
-  const rate = accepted / seconds;
+  // The server's view: from the first request's arrival to the last one's, plus one interval for
+  // the last request's own share. Start-up (opening the file, the journal) is reported apart: at
+  // the real quota of 200 per minute it is a rounding error, at 200 per 2 s it is not.
+  const arrivals = emulator.requests.map((r) => r.at);
+  const span = (Math.max(...arrivals) - Math.min(...arrivals) + perMs / requests) / 1000;
+  const rate = sent / span;
   const share = rate / ceiling;
   console.log(
-    `${accepted.toLocaleString('en')} events in ${seconds.toFixed(2)} s: ${rate.toFixed(0)} events/s, ` +
-      `${(share * 100).toFixed(1)} % of the ${ceiling.toFixed(0)} events/s ceiling; ` +
-      `429s: ${rateLimited}; emulator received ${emulator.received.length.toLocaleString('en')}; ` +
-      `batches not accepted: ${problems}`,
+    `send ${sent.toLocaleString('en')} events: ${rate.toFixed(0)} events/s as the server saw them = ` +
+      `${(share * 100).toFixed(1)} % of the ${ceiling.toFixed(0)} events/s ceiling (baseline; target ≥ 95 %); ` +
+      `whole job incl. start-up ${seconds.toFixed(2)} s (${((sent / seconds / ceiling) * 100).toFixed(1)} %); ` +
+      `429 answers: ${rateLimited}; emulator received ${emulator.received.length.toLocaleString('en')}`,
   );
   const ok =
-    share >= 0.95 && rateLimited === 0 && problems === 0 && emulator.received.length === total;
+    result.outcome === 'completed' &&
+    share >= 0.95 &&
+    rateLimited === 0 &&
+    emulator.received.length === total;
   console.log(ok ? 'PASS' : 'FAIL');
   process.exitCode = ok ? 0 : 1;
 } finally {
