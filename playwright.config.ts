@@ -27,7 +27,10 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     viewport: { width: 1200, height: 800 },
-    launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+    launchOptions: {
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: chromiumArgs,
+    },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
