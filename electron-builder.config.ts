@@ -1,6 +1,6 @@
 // Entry point for `electron-builder --config electron-builder.config.ts`; the configuration itself
 // is build/builder-config.ts. Signing and notarization follow the environment (see
-// build/README-installers.md); this prints what was turned on or skipped.
+// README.md); this prints what was turned on or skipped.
 import { createBuilderConfig } from './build/builder-config';
 
 const { config, notes } = createBuilderConfig(process.env);

@@ -51,7 +51,7 @@ describe('judging actionlint findings', () => {
 
 describe('the workflows', () => {
   it('only use secrets that the installer README documents', () => {
-    const readme = fs.readFileSync(path.join(projectRoot, 'build/README-installers.md'), 'utf8');
+    const readme = fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
     const secrets = new Set(
       [...workflowText.matchAll(/secrets\.([A-Z0-9_]+)/g)].map((m) => m[1] ?? ''),
     );
