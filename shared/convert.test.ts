@@ -370,6 +370,19 @@ describe('conversion properties', () => {
     );
   });
 
+  it('checks a row exactly as it converts it (validation relies on that)', () => {
+    fc.assert(
+      fc.property(scenario, ([names, use, cells, rowNumber]) => {
+        const prepared = prepareConversion(names, use, { now: NOW, zone: 'UTC' });
+        if (!prepared.ok) return;
+        const converted = prepared.converter.convert(cells, rowNumber);
+        const checked = prepared.converter.check(cells, rowNumber);
+        expect(checked).toEqual({ valid: converted.event !== null, issues: converted.issues });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('only produces events the Track API schema accepts', () => {
     fc.assert(
       fc.property(scenario, ([names, use, cells, rowNumber]) => {

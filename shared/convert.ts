@@ -1,7 +1,7 @@
 import { cellReader, findColumn, missingColumnHint } from './columns';
 import type { ReadCell } from './columns';
-import { convertWithPlan } from './convert-row';
-import type { AttributePlan, ConvertResult, IdentifierPlan } from './convert-row';
+import { checkWithPlan, convertWithPlan } from './convert-row';
+import type { AttributePlan, ConvertResult, IdentifierPlan, RowCheck } from './convert-row';
 import { prepareColumnTimestamp, prepareFixedTimestamp } from './convert-timestamp';
 import type { PreparedTimestamp } from './convert-timestamp';
 import { quoteValue } from './issues';
@@ -9,7 +9,7 @@ import type { MappingIssue } from './issues';
 import type { Attributes, IdentifierSource, Mapping } from './mapping';
 import { isValidTimeZone, systemTimeZone } from './timestamps';
 
-export type { ConvertResult } from './convert-row';
+export type { ConvertResult, RowCheck } from './convert-row';
 
 /** What a conversion needs besides the mapping. */
 export interface ConversionOptions {
@@ -25,6 +25,8 @@ export interface ConversionOptions {
 export interface RowConverter {
   /** Converts one row; never throws. `rowNumber` is the spreadsheet row (first data row = 2). */
   convert(cells: readonly string[], rowNumber: number): ConvertResult;
+  /** Whether `convert` would give an event, and its issues, without building the event. */
+  check(cells: readonly string[], rowNumber: number): RowCheck;
   /** How timestamps are read, in words from the timestamps module, for the UI. */
   readonly timestampDescription: string;
   /** The zone applied to timestamps without an offset. */
@@ -123,6 +125,7 @@ export function prepareConversion(
     ok: true,
     converter: {
       convert: (cells, rowNumber) => convertWithPlan(plan, cells, rowNumber),
+      check: (cells, rowNumber) => checkWithPlan(plan, cells, rowNumber),
       timestampDescription: timestamp.description,
       zone,
     },

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { ResolvedTimestampFormat, TimestampResult } from './timestamps';
 import { createTimestampParser } from './timestamps';
@@ -7,6 +9,7 @@ const parse = (format: ResolvedTimestampFormat, value: string, zone = 'Europe/Be
   createTimestampParser(format, { zone, now: NOW })(value);
 const ms = (result: TimestampResult): number | string => (result.ok ? result.ms : result.kind);
 const messageOf = (result: TimestampResult): string => (result.ok ? '' : result.message);
+const iso8601 = (value: string, zone?: string) => ms(parse({ kind: 'iso8601' }, value, zone));
 
 describe('iso8601', () => {
   const iso = (value: string, zone?: string) => ms(parse({ kind: 'iso8601' }, value, zone));
@@ -49,6 +52,79 @@ describe('iso8601', () => {
     const result = parse({ kind: 'iso8601' }, '03.04.2024');
     expect(result).toMatchObject({ ok: false, kind: 'timestamp_unparsed' });
     expect(messageOf(result)).toContain('"03.04.2024" is not an ISO 8601 date and time');
+  });
+});
+
+describe('iso8601 as exports write it', () => {
+  const pad = (value: number, length = 2) => String(value).padStart(length, '0');
+  const offsetText = (minutes: number) =>
+    `${minutes < 0 ? '-' : '+'}${pad(Math.trunc(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
+
+  it('reads any instant in range written in UTC or with an offset, to the millisecond', () => {
+    const instant = fc.integer({ min: Date.UTC(2000, 0, 1), max: NOW });
+    const fraction = fc.stringMatching(/^\d{0,7}$/);
+    const offset = fc.integer({ min: -12 * 4, max: 14 * 4 }).map((quarters) => quarters * 15);
+    const style = fc.record({
+      separator: fc.constantFrom('T', 't', ' '),
+      zulu: fc.constantFrom('Z', 'z'),
+    });
+    fc.assert(
+      fc.property(instant, fraction, offset, style, (ms, digits, minutes, { separator, zulu }) => {
+        const second = ms - (ms % 1000);
+        const local = new Date(second + minutes * 60_000).toISOString().slice(0, 19);
+        const written =
+          local.replace('T', separator) +
+          (digits === '' ? '' : `.${digits}`) +
+          (minutes === 0 ? zulu : offsetText(minutes));
+        const expected = second + Number(digits.slice(0, 3).padEnd(3, '0'));
+        expect(parse({ kind: 'iso8601' }, written)).toEqual({ ok: true, ms: expected });
+      }),
+    );
+  });
+
+  it('reads a time without offset in the column zone, as Luxon does', () => {
+    const instant = fc.integer({ min: Date.UTC(2000, 0, 2), max: NOW });
+    const zone = fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata');
+    fc.assert(
+      fc.property(instant, zone, (ms, name) => {
+        const written = DateTime.fromMillis(ms, { zone: name }).toFormat(
+          "yyyy-MM-dd'T'HH:mm:ss.SSS",
+        );
+        const expected = DateTime.fromISO(written, { zone: name });
+        const result = parse({ kind: 'iso8601' }, written, name);
+        // Times in a clock change are reported as such; every other one reads back exactly.
+        if (result.ok) expect(result.ms).toBe(expected.toMillis());
+        else expect(['timestamp_ambiguous', 'timestamp_nonexistent']).toContain(result.kind);
+      }),
+    );
+  });
+
+  it('accepts the days each month has, and names the month of a day it lacks', () => {
+    const date = fc.record({
+      year: fc.integer({ min: 2000, max: 2025 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 28, max: 31 }),
+    });
+    fc.assert(
+      fc.property(date, ({ year, month, day }) => {
+        const written = `${year}-${pad(month)}-${pad(day)}T12:00:00Z`;
+        const real = new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+        const result = parse({ kind: 'iso8601' }, written);
+        if (real) expect(result).toEqual({ ok: true, ms: Date.UTC(year, month - 1, day, 12) });
+        else expect(messageOf(result)).toContain(`has only`);
+      }),
+    );
+  });
+
+  it('leaves every other spelling to the full reader and its messages', () => {
+    expect(iso8601('2024-04-03T05:50:56 Z')).toBe(Date.UTC(2024, 3, 3, 5, 50, 56));
+    expect(iso8601('2024-04-03T05:50:56,5+0200')).toBe(Date.UTC(2024, 3, 3, 3, 50, 56, 500));
+    expect(iso8601('2024-04-03T05:50:56+02')).toBe(Date.UTC(2024, 3, 3, 3, 50, 56));
+    expect(iso8601('2024-04-03T05:50:56.Z')).toBe('timestamp_unparsed');
+    expect(iso8601('2024-04-03T05:60:56Z')).toBe('timestamp_unparsed');
+    expect(iso8601('2024-04-03T05:50:56+24:00')).toBe('timestamp_unparsed');
+    expect(iso8601('0099-04-03T05:50:56Z')).toBe('timestamp_out_of_range');
+    expect(messageOf(parse({ kind: 'iso8601' }, '0099-04-03T05:50:56Z'))).toContain('0099-04-03');
   });
 });
 

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanIdentifier, parseBooleanCell, parseNumberCell } from './values';
+import {
+  booleanCellValue,
+  cleanIdentifier,
+  numberCellValue,
+  parseBooleanCell,
+  parseNumberCell,
+} from './values';
 
 describe('parseNumberCell', () => {
   it.each([
@@ -64,6 +70,28 @@ describe('parseNumberCell', () => {
     );
   });
 
+  it('reads plain decimals of any length exactly as JavaScript does', () => {
+    const decimal = fc
+      .stringMatching(/^[+-]?\d{0,20}\.?\d{0,20}$/)
+      .filter((text) => /\d/.test(text));
+    fc.assert(
+      fc.property(decimal, (text) => {
+        expect(parseNumberCell(text)).toEqual({ ok: true, value: Number(text) });
+        expect(Object.is(numberCellValue(text), Number(text))).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(Object.is(numberCellValue('-0'), -0)).toBe(true);
+  });
+
+  it('says NaN for every cell it refuses, and only for those', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        expect(Number.isNaN(numberCellValue(text))).toBe(!parseNumberCell(text).ok);
+      }),
+    );
+  });
+
   it('only ever returns finite numbers', () => {
     fc.assert(
       fc.property(fc.string(), (text) => {
@@ -91,6 +119,15 @@ describe('parseBooleanCell', () => {
     const result = parseBooleanCell(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toContain('true/false, yes/no or 1/0');
+  });
+
+  it('says null for every cell it refuses, and only for those', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.constantFrom('YES', ' no ', 'True', '0')), (text) => {
+        const result = parseBooleanCell(text);
+        expect(booleanCellValue(text)).toBe(result.ok ? result.value : null);
+      }),
+    );
   });
 });
 

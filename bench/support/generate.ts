@@ -21,11 +21,11 @@ export const benchMapping: Mapping = {
 };
 
 /**
- * A CSV of `rows` rows, about 125 bytes each (1,000,000 rows ≈ 125 MB), written once to the temp
+ * A CSV of `rows` rows 7 s apart from 2024-01-01 (8,000,000 rows stay before 2026), about 125 bytes each (1,000,000 rows ≈ 125 MB), written once to the temp
  * folder and reused by later runs of the same size.
  */
 export async function generatedCsv(rows: number): Promise<string> {
-  const file = path.join(tmpdir(), `customerscore-bench-${rows}.csv`);
+  const file = path.join(tmpdir(), `customerscore-bench-v2-${rows}.csv`);
   const existing = await stat(file).catch(() => null);
   if (existing && existing.size > 0) return file;
   const partial = `${file}.partial`;
@@ -34,7 +34,7 @@ export async function generatedCsv(rows: number): Promise<string> {
   const plans = ['Starter', 'Growth', 'Enterprise'];
   const base = Date.UTC(2024, 0, 1);
   for (let i = 0; i < rows; i += 1) {
-    const at = new Date(base + i * 17_000).toISOString();
+    const at = new Date(base + i * 7_000).toISOString();
     const line = `subscription_upgraded,${at},cus_${i % 50_000},con_${i},${plans[i % 3]},${(i % 997) * 3.5},${i % 2 === 0},person.${i}@example.com,${i % 40}\n`;
     if (!out.write(line)) await once(out, 'drain');
   }
