@@ -1,3 +1,6 @@
+// First: these set up zod and react-aria for the page's CSP before any schema or component exists.
+import './zod-jitless';
+import './react-aria-csp';
 // Tokens and base rules first, so component styles imported below come later in the cascade.
 import './styles/tokens.css';
 import './styles/base.css';

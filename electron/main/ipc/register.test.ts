@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { AppInfo, IpcChannel } from '../../../shared/ipc';
+import type { AppInfo } from '../../../shared/ipc';
 import { ipcChannels } from '../../../shared/ipc';
 import { FakeIpcMain } from './fake-ipc-main';
 import { registerAllHandlers } from './index';
 import type { IpcHandler, RegisterOptions } from './register';
 import { registerHandlers } from './register';
+import { createTestServices } from './test-services';
 import { createTrustedSenderCheck } from './trusted-sender';
 
 const info: AppInfo = {
@@ -119,7 +120,7 @@ describe('registerHandlers: the answer', () => {
   it('refuses to bind a channel outside the contract', () => {
     const ipc = new FakeIpcMain();
     const handlers = { 'secrets:read': () => 'key' } as unknown as Record<
-      IpcChannel,
+      'app:getInfo',
       () => AppInfo
     >;
     expect(() => registerHandlers(ipc, handlers, { isTrustedSender: () => true })).toThrow(
@@ -131,7 +132,8 @@ describe('registerHandlers: the answer', () => {
 describe('registerAllHandlers', () => {
   it('leaves no contract channel without a handler', () => {
     const ipc = new FakeIpcMain();
-    registerAllHandlers(ipc, { appInfo: info }, { isTrustedSender: () => true });
+    const { services } = createTestServices('/nonexistent/customerscore-data');
+    registerAllHandlers(ipc, services, { isTrustedSender: () => true });
     expect([...ipc.listeners.keys()].sort()).toEqual([...ipcChannels].sort());
   });
 });

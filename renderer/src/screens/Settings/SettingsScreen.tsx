@@ -1,11 +1,120 @@
 import type { ReactElement } from 'react';
+import { Button } from 'react-aria-components';
+import type { Profile } from '../../../../shared/settings';
+import { useSettings } from '../../api/useSettings';
+import type { SettingsApi } from '../../api/useSettings';
 import { ScreenLayout } from '../../components/ScreenLayout';
+import { ApiKeyPanel } from './ApiKeyPanel';
+import { ProfileForm } from './ProfileForm';
+import { ProfileSwitcher } from './ProfileSwitcher';
+import { useApiKeyForm } from './useApiKeyForm';
+import { useProfileActions } from './useProfileActions';
+import { useProfileForm } from './useProfileForm';
+import './settings.css';
 
 export function SettingsScreen(): ReactElement {
+  const settings = useSettings();
   return (
     <ScreenLayout
       title="Settings"
       summary="Your connection to Customerscore: the tracker key, the API key (kept in your computer's keychain, never shown again), the server address and how fast to send."
-    />
+    >
+      <SettingsBody settings={settings} />
+    </ScreenLayout>
+  );
+}
+
+function SettingsBody({ settings }: { settings: SettingsApi }): ReactElement {
+  const actions = useProfileActions(settings);
+  const { view } = settings;
+  if (settings.loadError !== null) {
+    return (
+      <p className="st-notice st-notice--error" role="alert">
+        The settings could not be loaded: {settings.loadError}
+      </p>
+    );
+  }
+  if (view === null) {
+    return (
+      <p className="st-settings__loading" role="status">
+        Loading the settings…
+      </p>
+    );
+  }
+  const active = view.profiles.find((profile) => profile.id === view.activeProfileId);
+  if (active === undefined) {
+    return (
+      <p className="st-notice st-notice--error" role="alert">
+        The active profile is missing from the settings. Restart the app to repair them.
+      </p>
+    );
+  }
+  return (
+    <div className="st-settings" data-state="ready">
+      {settings.problem === null ? null : (
+        <div className="st-notice st-notice--warning" role="alert">
+          <p>{settings.problem}</p>
+          <Button className="st-button" onPress={settings.dismissProblem}>
+            Dismiss
+          </Button>
+        </div>
+      )}
+      <section className="st-settings__section" aria-labelledby="settings-profiles">
+        <h2 id="settings-profiles" className="st-settings__heading">
+          Profile
+        </h2>
+        <p className="st-settings__intro">
+          A profile holds one Customerscore connection, for example one per customer or one for
+          testing.
+        </p>
+        <ProfileSwitcher
+          profiles={view.profiles}
+          active={active}
+          onActivate={actions.activate}
+          onCreate={actions.create}
+          onRename={actions.rename}
+          onDelete={actions.remove}
+        />
+        <p
+          className={`st-form-actions__status ${actions.notice?.ok === false ? 'st-form-actions__status--error' : ''}`.trim()}
+          role="status"
+        >
+          {actions.notice?.message ?? ''}
+        </p>
+      </section>
+      <ProfileDetails key={active.id} profile={active} settings={settings} />
+    </div>
+  );
+}
+
+/** The active profile's connection and key; mounted per profile, so switching starts afresh. */
+function ProfileDetails({
+  profile,
+  settings,
+}: {
+  profile: Profile;
+  settings: SettingsApi;
+}): ReactElement {
+  const form = useProfileForm(profile, settings.update);
+  const key = useApiKeyForm(profile.id);
+  return (
+    <>
+      <section className="st-settings__section" aria-labelledby="settings-connection">
+        <h2 id="settings-connection" className="st-settings__heading">
+          Connection
+        </h2>
+        <ProfileForm form={form} />
+      </section>
+      <section className="st-settings__section" aria-labelledby="settings-api-key">
+        <h2 id="settings-api-key" className="st-settings__heading">
+          API key
+        </h2>
+        <p className="st-settings__intro">
+          The secret key for the Track API. It is kept in your computer&apos;s keychain, never in a
+          file, and this app never shows it again.
+        </p>
+        <ApiKeyPanel form={key} profileName={profile.name} />
+      </section>
+    </>
   );
 }

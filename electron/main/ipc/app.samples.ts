@@ -1,0 +1,5 @@
+import type { ChannelSamples } from './channel-samples';
+
+export const channelSamples: ChannelSamples = {
+  'app:getInfo': () => [undefined],
+};

@@ -1,0 +1,102 @@
+import type { ReactElement } from 'react';
+import {
+  Button,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Select,
+  SelectValue,
+  Text,
+} from 'react-aria-components';
+import type { Profile } from '../../../../shared/settings';
+import { ConfirmDialog } from './ConfirmDialog';
+import { ProfileNameDialog } from './ProfileNameDialog';
+import { profileNameProblem } from './profile-form';
+
+export interface ProfileSwitcherProps {
+  profiles: readonly Profile[];
+  active: Profile;
+  onActivate: (id: string) => void;
+  /** Each answers the refusal in words, or null when done. */
+  onCreate: (name: string) => Promise<string | null>;
+  onRename: (name: string) => Promise<string | null>;
+  onDelete: () => void;
+}
+
+/** Which profile is in use, and the buttons to create, rename and delete profiles. */
+export function ProfileSwitcher(props: ProfileSwitcherProps): ReactElement {
+  const { profiles, active } = props;
+  const onlyOne = profiles.length === 1;
+  return (
+    <div className="st-profile-switcher">
+      <Select
+        className="st-field st-profile-switcher__select"
+        value={active.id}
+        onChange={(key) => {
+          if (typeof key === 'string' && key !== active.id) props.onActivate(key);
+        }}
+      >
+        <Label className="st-field__label">Active profile</Label>
+        <Button className="st-select__button">
+          <SelectValue className="st-select__value" />
+          <span className="st-select__chevron" aria-hidden="true">
+            ▾
+          </span>
+        </Button>
+        <Text slot="description" className="st-field__description">
+          Test events and imports are sent with this profile&apos;s keys and address.
+        </Text>
+        <Popover className="st-select__popover">
+          <ListBox className="st-select__list" items={profiles}>
+            {(profile) => (
+              <ListBoxItem id={profile.id} className="st-select__option" textValue={profile.name}>
+                {profile.name}
+              </ListBoxItem>
+            )}
+          </ListBox>
+        </Popover>
+      </Select>
+      <div className="st-profile-switcher__actions">
+        <ProfileNameDialog
+          trigger={<Button className="st-button">New profile</Button>}
+          title="New profile"
+          fieldLabel="Profile name"
+          submitLabel="Create profile"
+          initialName=""
+          check={(name) => profileNameProblem(name, profiles)}
+          onSubmit={props.onCreate}
+        />
+        <ProfileNameDialog
+          trigger={<Button className="st-button">Rename</Button>}
+          title={`Rename "${active.name}"`}
+          fieldLabel="New name"
+          submitLabel="Rename"
+          initialName={active.name}
+          check={(name) => profileNameProblem(name, profiles, active.id)}
+          onSubmit={props.onRename}
+        />
+        <ConfirmDialog
+          trigger={
+            <Button className="st-button st-button--danger" isDisabled={onlyOne}>
+              Delete profile
+            </Button>
+          }
+          title={`Delete the profile "${active.name}"?`}
+          confirmLabel="Delete profile"
+          onConfirm={props.onDelete}
+        >
+          <p>
+            Its tracker key and settings are removed, and its API key is removed from this
+            computer&apos;s keychain too. This cannot be undone.
+          </p>
+        </ConfirmDialog>
+      </div>
+      {onlyOne ? (
+        <p className="st-profile-switcher__note">
+          The only profile cannot be deleted: create another one first.
+        </p>
+      ) : null}
+    </div>
+  );
+}
