@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { trackRequestSchema } from '../../shared/api';
+import { expandDraft } from '../../shared/send-draft';
+import type { DraftRequest } from '../../shared/send-draft';
+import type {
+  SendCurlRequest,
+  SendCurlResult,
+  SendOutcome,
+  SendRequest,
+  SendTarget,
+} from '../../shared/ipc-send';
+import type { SendHistoryEntry } from '../../shared/send-history';
+import type { Clipboard } from './clipboard';
+import { buildCurlCommand } from './curl';
+import { exchange } from './send-exchange';
+import type { SendFetch } from './send-exchange';
+import { newHistoryId } from './history-store';
+import type { SendHistoryStore } from './history-store';
+import { keyStateOf, resolveApiKey, resolveProfile, resolveTrackerKey } from './send-target';
+import type { NotSent, SendStores } from './send-target';
+
+/** How long one request may take before it counts as unanswered. */
+export const SEND_TIMEOUT_MS = 30_000;
+
+export interface SendServiceOptions extends SendStores {
+  history: SendHistoryStore;
+  clipboard: Clipboard;
+  fetch?: SendFetch;
+  /** This computer's clock, Unix ms: the moment of sending and `{{now}}`. */
+  wallNow?: () => number;
+  /** A monotonic clock in ms, for the time taken. */
+  monotonicNow?: () => number;
+  uuid?: () => string;
+  timeoutMs?: number;
+}
+
+export interface SendService {
+  target(): Promise<SendTarget>;
+  send(request: SendRequest): Promise<SendOutcome>;
+  curl(request: SendCurlRequest): Promise<SendCurlResult>;
+}
+
+function draftOf(request: SendRequest): DraftRequest {
+  return {
+    ...(request.trackerKey === undefined ? {} : { trackerKey: request.trackerKey }),
+    events: request.events,
+  };
+}
+
+const notSent = (problem: NotSent): SendOutcome => ({
+  sent: false,
+  message: problem.message,
+  fix: problem.fix,
+});
+
+/**
+ * Sends what the "Send event" screen built, through a profile (the active one unless the request
+ * names another): the main process adds the profile's API key, endpoint and tracker key, fills in
+ * `{{now}}` and `{{uuid}}` at the moment of sending, checks the body against the API's schema, sends
+ * it once, and records the request and its answer in the history.
+ */
+export function createSendService(options: SendServiceOptions): SendService {
+  const fetch: SendFetch = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
+  const wallNow = options.wallNow ?? Date.now;
+  const monotonicNow = options.monotonicNow ?? (() => performance.now());
+  const uuid = options.uuid ?? randomUUID;
+  const timeoutMs = options.timeoutMs ?? SEND_TIMEOUT_MS;
+
+  /** The profile, endpoint and exact body for `request` at `now`, or why there are none. */
+  async function prepare(request: SendRequest, now: number) {
+    const resolved = await resolveProfile(options, request.profileId);
+    if (!resolved.ok) return resolved;
+    const tracker = resolveTrackerKey(resolved.profile, request.trackerKey);
+    if (!tracker.ok) return tracker;
+    const body = expandDraft(draftOf(request), tracker.trackerKey, { now, uuid });
+    const checked = trackRequestSchema.safeParse(body);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      const where =
+        issue && issue.path.length > 0 ? ` (at ${issue.path.map(String).join('.')})` : '';
+      return {
+        ok: false as const,
+        message: `Once its placeholders are filled in, the request is not valid${where}: ${issue?.message ?? 'unknown problem'}`,
+        fix: 'request' as const,
+      };
+    }
+    return { ...resolved, bodyText: JSON.stringify(checked.data) };
+  }
+
+  return {
+    async target() {
+      const resolved = await resolveProfile(options, undefined);
+      const profile = resolved.ok ? resolved.profile : await options.settings.activeProfile();
+      const tracker = resolveTrackerKey(profile, undefined);
+      const key = await keyStateOf(options, profile);
+      const problem = !resolved.ok ? resolved.message : !tracker.ok ? tracker.message : key.problem;
+      return {
+        profileId: profile.id,
+        profileName: profile.name,
+        endpoint: profile.endpoint,
+        trackerKey: profile.trackerKey,
+        keyState: key.state,
+        problem,
+      };
+    },
+
+    async send(request) {
+      const sentAt = wallNow();
+      const prepared = await prepare(request, sentAt);
+      if (!prepared.ok) return notSent(prepared);
+      const key = await resolveApiKey(options, prepared.profile);
+      if (!key.ok) return notSent(key);
+
+      const started = monotonicNow();
+      const result = await exchange({
+        fetch,
+        endpoint: prepared.endpoint,
+        key: key.key,
+        body: prepared.bodyText,
+        timeoutMs,
+        wallNow,
+      });
+      const entry: SendHistoryEntry = {
+        id: newHistoryId(sentAt),
+        sentAt,
+        durationMs: Math.max(0, Math.round(monotonicNow() - started)),
+        profile: { id: prepared.profile.id, name: prepared.profile.name },
+        endpoint: prepared.endpoint,
+        request: draftOf(request),
+        requestBody: prepared.bodyText,
+        result,
+      };
+      let historyProblem: string | null = null;
+      try {
+        await options.history.add(entry);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        historyProblem = `The request was sent, but it could not be added to the history: ${reason}`;
+      }
+      return { sent: true, entry, historyProblem };
+    },
+
+    async curl(request) {
+      const prepared = await prepare(request, wallNow());
+      if (!prepared.ok) return { copied: false, message: prepared.message };
+      let key: string | null = null;
+      if (request.reveal) {
+        const found = await resolveApiKey(options, prepared.profile);
+        if (!found.ok) return { copied: false, message: found.message };
+        key = found.key;
+      }
+      const command = buildCurlCommand({
+        endpoint: prepared.endpoint,
+        body: prepared.bodyText,
+        key,
+      });
+      try {
+        await options.clipboard.writeText(command);
+      } catch {
+        return {
+          copied: false,
+          message: 'The command could not be put on the clipboard. Try again.',
+        };
+      }
+      return { copied: true, revealed: key !== null, command: key === null ? command : null };
+    },
+  };
+}

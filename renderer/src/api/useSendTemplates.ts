@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { BuilderContent, SendTemplate } from '../../../shared/send-builder';
+import { callApi } from './call-api';
+
+export interface SendTemplatesState {
+  templates: SendTemplate[];
+  error: string | null;
+  /** Saves under `name`; answers a plain-words problem, or null when saved. */
+  save: (name: string, content: BuilderContent) => Promise<string | null>;
+  remove: (id: string) => Promise<void>;
+}
+
+const messageOf = (reason: unknown) => (reason instanceof Error ? reason.message : String(reason));
+
+/** The builder's saved templates. */
+export function useSendTemplates(): SendTemplatesState {
+  const [templates, setTemplates] = useState<SendTemplate[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setTemplates((await callApi((api) => api.sendTemplates.list())).templates);
+      setError(null);
+    } catch (reason) {
+      setError(messageOf(reason));
+    }
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    callApi((api) => api.sendTemplates.list()).then(
+      (value) => {
+        if (current) setTemplates(value.templates);
+      },
+      (reason: unknown) => {
+        if (current) setError(messageOf(reason));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const save = useCallback(
+    async (name: string, content: BuilderContent) => {
+      try {
+        const result = await callApi((api) => api.sendTemplates.save({ name, content }));
+        if (!result.saved) return result.message;
+        await reload();
+        return null;
+      } catch (reason) {
+        return messageOf(reason);
+      }
+    },
+    [reload],
+  );
+
+  const remove = useCallback(
+    async (id: string) => {
+      try {
+        await callApi((api) => api.sendTemplates.delete({ id }));
+      } catch (reason) {
+        setError(messageOf(reason));
+      }
+      await reload();
+    },
+    [reload],
+  );
+
+  return { templates, error, save, remove };
+}

@@ -1,0 +1,26 @@
+import type { ReactElement } from 'react';
+import type { SendTarget } from '../../../../shared/ipc-send';
+
+export interface TargetSummaryProps {
+  target: SendTarget | null;
+  error: string | null;
+}
+
+const keyWords = { set: 'API key set', missing: 'no API key', unavailable: 'keychain unavailable' };
+
+/** Where Send goes: the active profile, its endpoint and tracker key, and what is missing. */
+export function TargetSummary({ target, error }: TargetSummaryProps): ReactElement {
+  if (error) return <p className="se-notice se-notice--error">{error}</p>;
+  if (!target) return <p className="se-target se-muted">Reading the active profile…</p>;
+  return (
+    <div className="se-target-block">
+      <p className="se-target">
+        Sends with the profile <strong>{target.profileName}</strong> to{' '}
+        <span className="se-mono">{target.endpoint}</span> · tracker key{' '}
+        <span className="se-mono">{target.trackerKey || 'not set'}</span> ·{' '}
+        {keyWords[target.keyState]}
+      </p>
+      {target.problem ? <p className="se-notice se-notice--warning">{target.problem}</p> : null}
+    </div>
+  );
+}

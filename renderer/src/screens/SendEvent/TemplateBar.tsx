@@ -1,0 +1,194 @@
+import { useId, useState } from 'react';
+import type { FormEvent, ReactElement } from 'react';
+import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { sameTemplateName, templateNameSchema } from '../../../../shared/send-builder';
+import type { BuilderContent, SendTemplate } from '../../../../shared/send-builder';
+import { ConfirmButton } from './ConfirmButton';
+
+export interface TemplateBarProps {
+  templates: SendTemplate[];
+  error: string | null;
+  onLoad: (template: SendTemplate) => void;
+  onSave: (name: string, content: BuilderContent) => Promise<string | null>;
+  onDelete: (id: string) => Promise<void>;
+  /** The builder's content to save, or why it cannot be saved now. */
+  currentContent: () => { ok: true; content: BuilderContent } | { ok: false; message: string };
+}
+
+/** Load, save and delete the builder's templates. */
+export function TemplateBar(props: TemplateBarProps): ReactElement {
+  const selectId = useId();
+  const [selectedId, setSelectedId] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+  const selected = props.templates.find((item) => item.id === selectedId) ?? props.templates[0];
+
+  return (
+    <section className="se-templates" aria-label="Templates">
+      <div className="se-templates__row">
+        <label className="se-field__label" htmlFor={selectId}>
+          Template
+        </label>
+        <select
+          id={selectId}
+          className="se-select se-templates__select"
+          value={selected?.id ?? ''}
+          disabled={props.templates.length === 0}
+          onChange={(event) => setSelectedId(event.target.value)}
+        >
+          {props.templates.length === 0 ? <option value="">No templates saved yet</option> : null}
+          {props.templates.map((template) => (
+            <option key={template.id} value={template.id}>
+              {template.name}
+            </option>
+          ))}
+        </select>
+        <Button
+          className="se-button"
+          isDisabled={!selected}
+          onPress={() => {
+            if (!selected) return;
+            props.onLoad(selected);
+            setStatus(`Loaded the template “${selected.name}”.`);
+          }}
+        >
+          Load template
+        </Button>
+        <SaveTemplateButton
+          templates={props.templates}
+          currentContent={props.currentContent}
+          onSave={async (name, content) => {
+            const problem = await props.onSave(name, content);
+            if (problem === null) setStatus(`Saved the template “${name.trim()}”.`);
+            return problem;
+          }}
+        />
+        <ConfirmButton
+          label="Delete template"
+          title={`Delete the template “${selected?.name ?? ''}”?`}
+          confirmLabel="Delete"
+          isDisabled={!selected}
+          onConfirm={() => {
+            if (!selected) return;
+            void props.onDelete(selected.id).then(() => {
+              setSelectedId('');
+              setStatus(`Deleted the template “${selected.name}”.`);
+            });
+          }}
+        >
+          <p>
+            The template is removed from this computer. Requests already sent stay in the history.
+          </p>
+        </ConfirmButton>
+      </div>
+      <p className="se-templates__status" role="status">
+        {props.error ?? status ?? ''}
+      </p>
+    </section>
+  );
+}
+
+interface SaveTemplateButtonProps {
+  templates: SendTemplate[];
+  currentContent: TemplateBarProps['currentContent'];
+  onSave: (name: string, content: BuilderContent) => Promise<string | null>;
+}
+
+function SaveTemplateButton(props: SaveTemplateButtonProps): ReactElement {
+  const inputId = useId();
+  const [name, setName] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const exists = props.templates.some((item) => sameTemplateName(item.name, name));
+
+  return (
+    <DialogTrigger
+      onOpenChange={(open) => {
+        if (open) {
+          setName('');
+          setProblem(null);
+        }
+      }}
+    >
+      <Button className="se-button">Save as template…</Button>
+      <ModalOverlay className="se-modal-overlay" isDismissable>
+        <Modal className="se-modal">
+          <Dialog className="se-dialog">
+            {({ close }) => {
+              const submit = async (event: FormEvent) => {
+                event.preventDefault();
+                const checkedName = templateNameSchema.safeParse(name);
+                if (!checkedName.success) {
+                  setProblem(checkedName.error.issues[0]?.message ?? 'Give the template a name.');
+                  return;
+                }
+                const current = props.currentContent();
+                if (!current.ok) {
+                  setProblem(current.message);
+                  return;
+                }
+                setSaving(true);
+                const failure = await props.onSave(checkedName.data, current.content);
+                setSaving(false);
+                if (failure === null) close();
+                else setProblem(failure);
+              };
+              return (
+                <form onSubmit={(event) => void submit(event)}>
+                  <Heading slot="title" className="se-dialog__title">
+                    Save as template
+                  </Heading>
+                  <div className="se-dialog__body">
+                    <p>
+                      Keeps everything in the builder, even fields left empty, so it can be loaded
+                      again later. <code>{'{{now}}'}</code> and <code>{'{{uuid}}'}</code> stay as
+                      they are and are filled in at each sending.
+                    </p>
+                    <div className="se-field">
+                      <label className="se-field__label" htmlFor={inputId}>
+                        Template name
+                      </label>
+                      <input
+                        id={inputId}
+                        className="se-input se-input--wide"
+                        value={name}
+                        autoFocus
+                        autoComplete="off"
+                        aria-invalid={problem ? true : undefined}
+                        aria-describedby={`${inputId}-note`}
+                        onChange={(event) => {
+                          setName(event.target.value);
+                          setProblem(null);
+                        }}
+                      />
+                      <p
+                        id={`${inputId}-note`}
+                        className={problem ? 'se-field__error' : 'se-field__description'}
+                      >
+                        {problem ??
+                          (exists
+                            ? 'A template with this name exists: saving replaces it.'
+                            : 'For example “Daily check for Acme”.')}
+                      </p>
+                    </div>
+                  </div>
+                  <div className="se-dialog__actions">
+                    <Button className="se-button" onPress={close}>
+                      Cancel
+                    </Button>
+                    <Button
+                      type="submit"
+                      className="se-button se-button--primary"
+                      isDisabled={saving}
+                    >
+                      {exists ? 'Replace template' : 'Save template'}
+                    </Button>
+                  </div>
+                </form>
+              );
+            }}
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </DialogTrigger>
+  );
+}
