@@ -21,6 +21,11 @@ import type { RowConverter } from '../../shared/convert';
 
 export type { JobProgress, JobPhase } from './job-progress';
 
+/** "1 event", "2,000 events". */
+function plural(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 export interface ImportJobOptions {
   path: string;
   mapping: Mapping;
@@ -303,7 +308,11 @@ export function startImportJob(options: ImportJobOptions): ImportJob {
     async function dispatch(batch: PackedBatch, existingId: number | null): Promise<void> {
       while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
       await gate();
-      if (stop || journalFailure) return;
+      if (stop || journalFailure) {
+        // Never sent: hold the low-water mark below it for good, or a resume would skip its rows.
+        marks.hold(`dropped-${batch.rows[0] ?? 0}-${existingId ?? 'new'}`, Math.min(...batch.rows));
+        return;
+      }
       const holdToken = `batch-${batch.rows[0] ?? 0}-${existingId ?? 'new'}`;
       marks.hold(holdToken, Math.min(...batch.rows));
       const task = (async () => {
@@ -428,11 +437,12 @@ export function startImportJob(options: ImportJobOptions): ImportJob {
 
   function completedMessage(): string {
     const p = progress.value;
-    const parts = [`Import of ${basename(options.path)} complete: ${p.eventsSent} events sent`];
-    if (p.rejectedRows > 0) parts.push(`${p.rejectedRows} rows not sent`);
+    const file = basename(options.path);
+    const parts = [`Import of ${file} complete: ${plural(p.eventsSent, 'event')} sent`];
+    if (p.rejectedRows > 0) parts.push(`${plural(p.rejectedRows, 'row')} not sent`);
     if (p.possibleDuplicates > 0) {
       parts.push(
-        `${p.possibleDuplicates} events may have arrived twice (a request's answer was lost)`,
+        `${plural(p.possibleDuplicates, 'event')} may have arrived twice (a request's answer was lost)`,
       );
     }
     return parts.join(', ') + '.';

@@ -1,11 +1,29 @@
 import type { ReactElement } from 'react';
 import { ScreenLayout } from '../../components/ScreenLayout';
+import { useImportWizard } from '../../api/useImportWizard';
+import { ChooseFileStep } from './ChooseFileStep';
+import { MapStep } from './MapStep';
+import { ResumeOffers } from './ResumeOffers';
+import { ReviewStep } from './ReviewStep';
+import { SendStep } from './SendStep';
+import { StepIndicator } from './StepIndicator';
+import './import.css';
 
 export function ImportScreen(): ReactElement {
+  const state = useImportWizard();
   return (
     <ScreenLayout
       title="Import"
       summary="Send a spreadsheet of customer events (CSV or TSV) to Customerscore: match its columns to the event's fields, see every problem before anything is sent, then follow the upload until it is done."
-    />
+    >
+      <div className="im-wizard" data-step={state.step}>
+        {state.step !== 'send' && <ResumeOffers jobs={state.interrupted} busy={state.busy} />}
+        <StepIndicator step={state.step} />
+        {state.step === 'file' && <ChooseFileStep state={state} />}
+        {state.step === 'map' && state.open && <MapStep state={state} open={state.open} />}
+        {state.step === 'review' && state.open && <ReviewStep state={state} open={state.open} />}
+        {state.step === 'send' && <SendStep state={state} />}
+      </div>
+    </ScreenLayout>
   );
 }

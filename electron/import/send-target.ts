@@ -1,0 +1,81 @@
+import { checkEndpoint } from '../../shared/api';
+import { trackerKeyProblem } from '../../shared/settings';
+import type { SecretStore } from '../store/secrets';
+import type { SettingsStore } from '../store/settings';
+
+/** Where an import sends its events, with the key to send them with (main process only). */
+export interface SendTarget {
+  profileId: string;
+  profileName: string;
+  trackerKey: string;
+  endpoint: string;
+  rate: { requests: number; perMs: number };
+  /** Never leaves the main process: not in IPC answers, journals, logs or reports. */
+  apiKey: string;
+}
+
+export type SendTargetResult = { ok: true; target: SendTarget } | { ok: false; message: string };
+
+/**
+ * Resolves the profile an import sends with: the one given by id (a resumed job's own), else the
+ * active one. Answers plain words when something is missing, never throws for a user's mistake.
+ */
+export type ImportTargetSource = (profileId?: string) => Promise<SendTargetResult>;
+
+export interface TargetSourceOptions {
+  settings: Pick<SettingsStore, 'activeProfile' | 'getProfile'>;
+  /** Built on first use: opening the keychain waits until something is sent. */
+  secrets: () => Pick<SecretStore, 'getKeyForSending'>;
+}
+
+/** The profile and keychain behind an import, from the app's own stores. */
+export function createImportTargetSource(options: TargetSourceOptions): ImportTargetSource {
+  return async (profileId) => {
+    let profile;
+    try {
+      profile = profileId
+        ? await options.settings.getProfile(profileId).catch(() => options.settings.activeProfile())
+        : await options.settings.activeProfile();
+    } catch (error) {
+      return { ok: false, message: messageOf(error, 'The settings could not be read.') };
+    }
+    const missingTracker = trackerKeyProblem(profile);
+    if (missingTracker) return { ok: false, message: missingTracker };
+    const endpoint = checkEndpoint(profile.endpoint);
+    if (!endpoint.ok) return { ok: false, message: `${endpoint.message} Change it in Settings.` };
+    let apiKey: string | null;
+    try {
+      apiKey = await options.secrets().getKeyForSending(profile.id);
+    } catch (error) {
+      return { ok: false, message: messageOf(error, 'The keychain could not be used.') };
+    }
+    if (apiKey === null) {
+      return {
+        ok: false,
+        message: `The profile "${profile.name}" has no API key yet: set it in Settings, then start the import again.`,
+      };
+    }
+    return {
+      ok: true,
+      target: {
+        profileId: profile.id,
+        profileName: profile.name,
+        trackerKey: profile.trackerKey,
+        endpoint: endpoint.url,
+        rate: {
+          requests: profile.rateLimit.requests,
+          perMs: profile.rateLimit.perSeconds * 1000,
+        },
+        apiKey,
+      },
+    };
+  };
+}
+
+// Store errors are written for people (SettingsError, KeychainError); anything else is not shown.
+function messageOf(error: unknown, fallback: string): string {
+  if (error instanceof Error && /Error$/.test(error.name) && error.name !== 'Error') {
+    return error.message;
+  }
+  return fallback;
+}

@@ -1,0 +1,231 @@
+import type { FileLike } from '../../../shared/ipc';
+import type { FilePreview, RowsView } from '../../../shared/ipc-import';
+import { parseMappingFile, serializeMapping, type FileSource } from '../../../shared/mapping';
+import { downloadText } from '../screens/Import/download';
+import {
+  checkDraft,
+  draftFromHeader,
+  draftFromMapping,
+  type MappingDraft,
+} from '../screens/Import/mapping-draft';
+import { errorMessage } from './error-message';
+import { getState, initialState, setState } from './import-wizard-store';
+
+// What the wizard's buttons do. Plain functions over the store and `window.api`, so that they stay
+// the same across renders and screens.
+
+const samplesOf = (file: FilePreview) => file.sampleRows.map((row) => row.cells);
+
+function freshDraft(file: FilePreview) {
+  const { draft, guessed } = draftFromHeader(file.header, samplesOf(file));
+  return { draft, guessed, mappingProblems: [], mappingNote: null };
+}
+
+export async function chooseFile(file: FileLike): Promise<void> {
+  const previous = getState().open;
+  setState({ opening: true, fileError: null });
+  try {
+    const path = await window.api.getPathForFile(file);
+    const opened = await window.api.import.open({ path });
+    if (!opened.ok) {
+      setState({ opening: false, fileError: opened.message });
+      return;
+    }
+    if (previous) void window.api.import.close({ sessionId: previous.sessionId }).catch(() => null);
+    setState({
+      ...initialState(),
+      interrupted: getState().interrupted,
+      open: { sessionId: opened.sessionId, file: opened.file, recent: opened.recentMapping },
+      ...freshDraft(opened.file),
+    });
+  } catch (error) {
+    setState({ opening: false, fileError: errorMessage(error) });
+  }
+}
+
+/** Reads the file again with another encoding, delimiter or header row. */
+export async function configure(source: FileSource): Promise<void> {
+  const open = getState().open;
+  if (!open) return;
+  const current = open.file;
+  const wanted: FileSource = {
+    encoding: source.encoding ?? current.encoding,
+    delimiter: source.delimiter ?? current.delimiter,
+    headerRow: source.headerRow ?? current.headerRow,
+  };
+  setState({ opening: true, fileError: null });
+  try {
+    const answer = await window.api.import.configure({ sessionId: open.sessionId, source: wanted });
+    if (!answer.ok) {
+      setState({ opening: false, fileError: answer.message });
+      return;
+    }
+    const headerChanged = answer.file.header.join('\u0000') !== current.header.join('\u0000');
+    setState({
+      opening: false,
+      open: { ...open, file: answer.file },
+      summary: null,
+      ...(headerChanged ? freshDraft(answer.file) : {}),
+    });
+  } catch (error) {
+    setState({ opening: false, fileError: errorMessage(error) });
+  }
+}
+
+export function goTo(step: 'file' | 'map' | 'review'): void {
+  setState({ step });
+}
+
+export function updateDraft(change: (draft: MappingDraft) => MappingDraft, touched?: string): void {
+  setState((s) => {
+    const guessed = new Set(s.guessed);
+    if (touched !== undefined) guessed.delete(touched);
+    return { draft: change(s.draft), guessed, mappingProblems: [] };
+  });
+}
+
+export function applyRecentMapping(): void {
+  const { open } = getState();
+  if (!open?.recent) return;
+  setState({
+    draft: draftFromMapping(open.recent.mapping),
+    guessed: new Set(),
+    mappingProblems: [],
+    mappingNote: { tone: 'info', text: `Using the mapping from ${open.recent.fileName}.` },
+  });
+}
+
+export function saveMapping(): void {
+  const checked = checkDraft(getState().draft);
+  if (!checked.ok) {
+    setState({ mappingProblems: checked.problems });
+    return;
+  }
+  const { open } = getState();
+  const mapping = open
+    ? {
+        ...checked.mapping,
+        source: {
+          encoding: open.file.encoding,
+          delimiter: open.file.delimiter,
+          headerRow: open.file.headerRow,
+        },
+      }
+    : checked.mapping;
+  downloadText('mapping.json', serializeMapping(mapping), 'application/json');
+  setState({ mappingNote: { tone: 'info', text: 'The mapping was saved as mapping.json.' } });
+}
+
+export async function loadMapping(file: File): Promise<void> {
+  const parsed = parseMappingFile(await file.text());
+  if (!parsed.ok) {
+    setState({
+      mappingNote: {
+        tone: 'error',
+        text: `${file.name} could not be used. ${parsed.errors.join(' ')}`,
+      },
+    });
+    return;
+  }
+  const { source } = parsed.mapping;
+  const open = getState().open;
+  if (source && open) {
+    const differs =
+      (source.headerRow !== undefined && source.headerRow !== open.file.headerRow) ||
+      (source.delimiter !== undefined &&
+        source.delimiter !== 'auto' &&
+        source.delimiter !== open.file.delimiter) ||
+      (source.encoding !== undefined &&
+        source.encoding !== 'auto' &&
+        source.encoding !== open.file.encoding);
+    if (differs) await configure(source);
+  }
+  setState({
+    draft: draftFromMapping(parsed.mapping),
+    guessed: new Set(),
+    mappingProblems: [],
+    mappingNote: { tone: 'info', text: `Loaded the mapping from ${file.name}.` },
+  });
+}
+
+/** Checks every row of the file with the mapping, then shows the review. */
+export async function validate(): Promise<void> {
+  const { open, draft } = getState();
+  if (!open) return;
+  const checked = checkDraft(draft);
+  if (!checked.ok) {
+    setState({ mappingProblems: checked.problems });
+    return;
+  }
+  setState({
+    step: 'review',
+    summary: null,
+    reviewProblem: null,
+    view: 'all',
+    validating: {
+      sessionId: open.sessionId,
+      rowsRead: 0,
+      bytesRead: 0,
+      fileSize: open.file.fileSize,
+    },
+  });
+  try {
+    const result = await window.api.import.validate({
+      sessionId: open.sessionId,
+      mapping: checked.mapping,
+    });
+    if (result.result === 'cancelled') return;
+    if (result.result === 'mapping') {
+      setState({
+        step: 'map',
+        validating: null,
+        mappingProblems: result.issues.map((issue) => ({
+          field: issue.field.split('.')[0] ?? issue.field,
+          message: issue.message,
+        })),
+      });
+      return;
+    }
+    if (result.result === 'problem') {
+      setState({ validating: null, reviewProblem: result.message });
+      return;
+    }
+    setState((s) => ({
+      validating: null,
+      summary: result.summary,
+      rowsVersion: s.rowsVersion + 1,
+    }));
+  } catch (error) {
+    setState({ validating: null, reviewProblem: errorMessage(error) });
+  }
+}
+
+export function setView(view: RowsView): void {
+  setState((s) => ({ view, rowsVersion: s.rowsVersion + 1 }));
+}
+
+export async function skipRows(rows: number[] | 'problems', skip: boolean): Promise<void> {
+  const open = getState().open;
+  if (!open) return;
+  try {
+    const summary = await window.api.import.skipRows({ sessionId: open.sessionId, rows, skip });
+    setState((s) => ({ summary, rowsVersion: s.rowsVersion + 1, reviewProblem: null }));
+  } catch (error) {
+    setState({ reviewProblem: errorMessage(error) });
+  }
+}
+
+export async function downloadRejected(): Promise<void> {
+  const open = getState().open;
+  if (!open) return;
+  setState({ busy: true });
+  try {
+    const answer = await window.api.import.sessionReport({ sessionId: open.sessionId });
+    if (answer.ok) downloadText(answer.download.fileName, answer.download.text, 'text/csv');
+    else setState({ reviewProblem: answer.message });
+  } catch (error) {
+    setState({ reviewProblem: errorMessage(error) });
+  } finally {
+    setState({ busy: false });
+  }
+}

@@ -1,0 +1,111 @@
+import { downloadText } from '../screens/Import/download';
+import { errorMessage } from './error-message';
+import { getState, initialState, setState } from './import-wizard-store';
+
+// The sending half of the wizard: start, follow, pause, resume, cancel, and interrupted imports.
+
+/** Starts sending every ready row, or (`refused`) only the rows the server refused last time. */
+export async function startImport(rows: 'all' | 'refused'): Promise<void> {
+  const open = getState().open;
+  if (!open) return;
+  setState({ busy: true, sendProblem: null });
+  try {
+    const answer = await window.api.import.start({ sessionId: open.sessionId, rows });
+    if (!answer.ok) {
+      setState({ busy: false, sendProblem: answer.message });
+      return;
+    }
+    setState({ busy: false, step: 'send', jobId: answer.jobId, job: null, view: 'all' });
+  } catch (error) {
+    setState({ busy: false, sendProblem: errorMessage(error) });
+  }
+}
+
+async function act(run: (jobId: string) => Promise<{ ok: true } | { ok: false; message: string }>) {
+  const { jobId } = getState();
+  if (!jobId) return;
+  try {
+    const answer = await run(jobId);
+    if (!answer.ok) setState({ sendProblem: answer.message });
+  } catch (error) {
+    setState({ sendProblem: errorMessage(error) });
+  }
+}
+
+export const pauseImport = () => act((jobId) => window.api.import.pause({ jobId }));
+export const resumeImport = () => act((jobId) => window.api.import.resume({ jobId }));
+export const cancelImport = () => act((jobId) => window.api.import.cancel({ jobId }));
+
+/** Imports that stopped before the end (a crash, a quit, a lost network), offered for resuming. */
+export async function refreshInterrupted(): Promise<void> {
+  try {
+    const interrupted = await window.api.import.interrupted();
+    setState({ interrupted });
+  } catch {
+    // The offer is a convenience; without it the History screen still lists the imports.
+  }
+}
+
+/** Continues an interrupted import from its journal and follows it. */
+export async function continueImport(jobId: string): Promise<void> {
+  setState({ busy: true, sendProblem: null });
+  try {
+    const answer = await window.api.import.continue({ jobId });
+    if (!answer.ok) {
+      setState({ busy: false, sendProblem: answer.message });
+      return;
+    }
+    setState((s) => ({
+      busy: false,
+      step: 'send',
+      jobId: answer.jobId,
+      job: null,
+      interrupted: s.interrupted.filter((job) => job.jobId !== jobId),
+    }));
+  } catch (error) {
+    setState({ busy: false, sendProblem: errorMessage(error) });
+  }
+}
+
+export async function dismissInterrupted(jobId: string): Promise<void> {
+  setState((s) => ({ interrupted: s.interrupted.filter((job) => job.jobId !== jobId) }));
+  await window.api.import.dismiss({ jobId }).catch(() => null);
+}
+
+/** Follows an upload already running in the main process (after a reload of the page). */
+export async function reattach(): Promise<void> {
+  if (getState().jobId) return;
+  try {
+    const live = await window.api.import.live();
+    const running = live.find((update) => update.end === null);
+    if (running && !getState().jobId) {
+      setState({ step: 'send', jobId: running.jobId, job: running });
+    }
+  } catch {
+    // Nothing to follow.
+  }
+}
+
+export async function downloadJobReport(jobId: string): Promise<string | null> {
+  try {
+    const answer = await window.api.import.jobReport({ jobId });
+    if (!answer.ok) return answer.message;
+    downloadText(answer.download.fileName, answer.download.text, 'text/csv');
+    return null;
+  } catch (error) {
+    return errorMessage(error);
+  }
+}
+
+/** Back to the review, listing the rows the server refused, to fix them and send them again. */
+export function reviewRefused(): void {
+  setState((s) => ({ step: 'review', view: 'refused', rowsVersion: s.rowsVersion + 1 }));
+}
+
+/** Closes the file and starts the wizard again from the first step. */
+export function startOver(): void {
+  const { open, interrupted } = getState();
+  if (open) void window.api.import.close({ sessionId: open.sessionId }).catch(() => null);
+  setState({ ...initialState(), interrupted });
+  void refreshInterrupted();
+}

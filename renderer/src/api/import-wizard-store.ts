@@ -1,0 +1,121 @@
+import type {
+  FilePreview,
+  ImportJobSummary,
+  JobUpdate,
+  RecentMapping,
+  ReviewSummary,
+  RowsView,
+  ValidationProgressInfo,
+} from '../../../shared/ipc-import';
+import { emptyDraft, type MappingDraft } from '../screens/Import/mapping-draft';
+
+// The import wizard's state lives here, outside any component, so that going to Settings and
+// back (which unmounts the screen) never makes anyone start over.
+
+export type WizardStep = 'file' | 'map' | 'review' | 'send';
+
+export interface OpenFile {
+  sessionId: string;
+  file: FilePreview;
+  recent: RecentMapping | null;
+}
+
+export interface WizardState {
+  step: WizardStep;
+  /** A file is being read (uploaded, sniffed). */
+  opening: boolean;
+  fileError: string | null;
+  open: OpenFile | null;
+  draft: MappingDraft;
+  /** Targets and attributes auto-match filled in, until the person changes them. */
+  guessed: ReadonlySet<string>;
+  /** The mapping's problems: from the form check or from the file (a column it lacks). */
+  mappingProblems: readonly { field: string; message: string }[];
+  /** A note on the mapping step ("Loaded mapping.json", or why a file could not be loaded). */
+  mappingNote: { tone: 'info' | 'error'; text: string } | null;
+  /** Progress of the whole-file check while it runs. */
+  validating: ValidationProgressInfo | null;
+  summary: ReviewSummary | null;
+  reviewProblem: string | null;
+  view: RowsView;
+  /** Bumped when the rows on screen may have changed (a new validation, a skip of many rows). */
+  rowsVersion: number;
+  jobId: string | null;
+  job: JobUpdate | null;
+  sendProblem: string | null;
+  interrupted: readonly ImportJobSummary[];
+  /** Something is being done that the buttons should wait for. */
+  busy: boolean;
+}
+
+export function initialState(): WizardState {
+  return {
+    step: 'file',
+    opening: false,
+    fileError: null,
+    open: null,
+    draft: emptyDraft(),
+    guessed: new Set(),
+    mappingProblems: [],
+    mappingNote: null,
+    validating: null,
+    summary: null,
+    reviewProblem: null,
+    view: 'all',
+    rowsVersion: 0,
+    jobId: null,
+    job: null,
+    sendProblem: null,
+    interrupted: [],
+    busy: false,
+  };
+}
+
+let state: WizardState = initialState();
+const listeners = new Set<() => void>();
+
+export function getState(): WizardState {
+  return state;
+}
+
+export function setState(patch: Partial<WizardState> | ((s: WizardState) => Partial<WizardState>)) {
+  const change = typeof patch === 'function' ? patch(state) : patch;
+  state = { ...state, ...change };
+  for (const listener of listeners) listener();
+}
+
+export function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+let wired = false;
+
+/** Listens to the main process's import events once for the life of the page. */
+export function wireEvents(): void {
+  if (wired) return;
+  wired = true;
+  try {
+    listen();
+  } catch {
+    // A page without the bridge (the bare build in a test) shows the screen without live updates.
+  }
+}
+
+function listen(): void {
+  window.api.import.onValidation((progress) => {
+    if (state.open?.sessionId === progress.sessionId && state.validating) {
+      setState({ validating: progress });
+    }
+  });
+  window.api.import.onJob((update) => {
+    if (update.jobId !== state.jobId) return;
+    setState({ job: update });
+    if (update.end && update.sessionId && update.sessionId === state.open?.sessionId) {
+      window.api.import.summary({ sessionId: update.sessionId }).then(
+        (summary) => setState((s) => ({ summary, rowsVersion: s.rowsVersion + 1 })),
+        () => undefined,
+      );
+    }
+  });
+}

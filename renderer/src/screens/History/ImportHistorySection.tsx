@@ -1,0 +1,112 @@
+import { useState, type ReactElement } from 'react';
+import { Button } from 'react-aria-components';
+import type { ImportJobSummary } from '../../../../shared/ipc-import';
+import { useImportHistory } from '../../api/useImportHistory';
+import { count, duration } from '../Import/words';
+import '../Import/import.css';
+
+const STATES: Record<ImportJobSummary['state'], string> = {
+  running: 'Sending now',
+  paused: 'Paused',
+  interrupted: 'Stopped before the end (can be resumed on the Import screen)',
+  completed: 'Complete',
+  cancelled: 'Cancelled',
+  failed: 'Stopped by a problem',
+};
+
+const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The imports of this computer: file, profile, counts, duration, and their rejected-rows reports. */
+export function ImportHistorySection(): ReactElement {
+  const history = useImportHistory();
+  const [problem, setProblem] = useState<string | null>(null);
+  const jobs = history.jobs;
+
+  return (
+    <section className="hi-section" aria-labelledby="hi-imports-heading">
+      <div className="hi-section__head">
+        <h2 id="hi-imports-heading" className="hi-heading">
+          Imports
+        </h2>
+        <Button className="im-button" onPress={history.reload}>
+          Refresh
+        </Button>
+      </div>
+      {(history.problem ?? problem) && (
+        <p role="alert" className="im-alert">
+          {history.problem ?? problem}
+        </p>
+      )}
+      {jobs === null && !history.problem && <p className="im-muted">Loading…</p>}
+      {jobs?.length === 0 && (
+        <p className="im-muted">
+          No imports yet. Imports you start on the Import screen are listed here.
+        </p>
+      )}
+      {jobs && jobs.length > 0 && (
+        <div className="hi-table-scroll">
+          <table className="hi-table">
+            <caption className="im-visually-hidden">Imports, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">File</th>
+                <th scope="col">Profile</th>
+                <th scope="col">Started</th>
+                <th scope="col">Duration</th>
+                <th scope="col" className="hi-number">
+                  Sent
+                </th>
+                <th scope="col" className="hi-number">
+                  Not sent
+                </th>
+                <th scope="col">Status</th>
+                <th scope="col">Report</th>
+              </tr>
+            </thead>
+            <tbody>
+              {jobs.map((job) => (
+                <tr key={job.jobId}>
+                  <th scope="row" className="hi-file" title={job.filePath}>
+                    {job.fileName}
+                  </th>
+                  <td>{job.profileName ?? '–'}</td>
+                  <td>{when.format(new Date(job.startedAt))}</td>
+                  <td>{job.durationMs === null ? '–' : duration(job.durationMs / 1000)}</td>
+                  <td className="hi-number">
+                    {count(job.sent)}
+                    {job.totalEvents !== null && job.sent !== job.totalEvents && (
+                      <span className="im-muted"> of {count(job.totalEvents)}</span>
+                    )}
+                  </td>
+                  <td className="hi-number">{count(job.rejected)}</td>
+                  <td>
+                    {STATES[job.state]}
+                    {job.possibleDuplicates > 0 && (
+                      <span className="im-muted">
+                        {' '}
+                        · {count(job.possibleDuplicates)} possible duplicates
+                      </span>
+                    )}
+                  </td>
+                  <td>
+                    {job.hasReport ? (
+                      <Button
+                        className="im-button"
+                        aria-label={`Download rejected rows of ${job.fileName}`}
+                        onPress={() => void history.downloadReport(job.jobId).then(setProblem)}
+                      >
+                        Download
+                      </Button>
+                    ) : (
+                      <span className="im-muted">None</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+import type { ReactElement } from 'react';
+import { Button } from 'react-aria-components';
+import type { AttributeType } from '../../../../shared/mapping';
+import type { AttributeDraft, AttributeOwner } from './mapping-draft';
+
+const TYPES: readonly { value: AttributeType; label: string }[] = [
+  { value: 'string', label: 'Text' },
+  { value: 'number', label: 'Number' },
+  { value: 'boolean', label: 'Yes/No' },
+];
+
+export interface AttributeListProps {
+  owner: AttributeOwner;
+  list: readonly AttributeDraft[];
+  header: readonly string[];
+  /** Columns not used by anything yet. */
+  unused: readonly string[];
+  guessed: ReadonlySet<string>;
+  problems: ReadonlyMap<number, string>;
+  onChange: (list: AttributeDraft[], touched?: number) => void;
+  onAdd: (columns: string[]) => void;
+}
+
+/** Attributes of the customer or the contact: column -> key (renamable), read as a type. */
+export function AttributeList(props: AttributeListProps): ReactElement {
+  const { owner, list } = props;
+  const whose = owner === 'customer' ? 'customer' : 'contact';
+  const change = (id: number, patch: Partial<AttributeDraft>) =>
+    props.onChange(
+      list.map((a) => (a.id === id ? { ...a, ...patch } : a)),
+      id,
+    );
+
+  return (
+    <section className="im-panel" aria-labelledby={`im-${owner}-attributes`}>
+      <h3 id={`im-${owner}-attributes`} className="im-subheading">
+        {owner === 'customer' ? 'Customer attributes' : 'Contact attributes'}
+      </h3>
+      {list.length === 0 && (
+        <p className="im-muted">
+          None: events carry no {whose} attributes. Add columns such as a plan or an email address.
+        </p>
+      )}
+      <div className="im-attributes">
+        {list.map((a) => {
+          const problem = props.problems.get(a.id);
+          return (
+            <div key={a.id}>
+              <div className="im-attribute">
+                <div className="im-field">
+                  <label className="im-small im-muted" htmlFor={`im-attr-col-${a.id}`}>
+                    Column
+                  </label>
+                  <select
+                    id={`im-attr-col-${a.id}`}
+                    className="im-select"
+                    value={a.column}
+                    onChange={(event) => change(a.id, { column: event.target.value })}
+                  >
+                    {props.header.map((column) => (
+                      <option key={column} value={column}>
+                        {column}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="im-field">
+                  <label className="im-small im-muted" htmlFor={`im-attr-key-${a.id}`}>
+                    Attribute key
+                  </label>
+                  <input
+                    id={`im-attr-key-${a.id}`}
+                    className="im-input"
+                    value={a.key}
+                    aria-invalid={problem ? true : undefined}
+                    aria-describedby={problem ? `im-attr-problem-${a.id}` : undefined}
+                    onChange={(event) => change(a.id, { key: event.target.value })}
+                  />
+                </div>
+                <div className="im-field">
+                  <label className="im-small im-muted" htmlFor={`im-attr-type-${a.id}`}>
+                    Read as
+                  </label>
+                  <select
+                    id={`im-attr-type-${a.id}`}
+                    className="im-select"
+                    value={a.type}
+                    onChange={(event) =>
+                      change(a.id, { type: event.target.value as AttributeType })
+                    }
+                  >
+                    {TYPES.map((t) => (
+                      <option key={t.value} value={t.value}>
+                        {t.label}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <Button
+                  className="im-button"
+                  aria-label={`Remove ${whose} attribute ${a.key || a.column}`}
+                  onPress={() => props.onChange(list.filter((x) => x.id !== a.id))}
+                >
+                  Remove
+                </Button>
+              </div>
+              {props.guessed.has(`attr-${a.id}`) && (
+                <span className="im-badge">Guessed from the column name</span>
+              )}
+              {problem && (
+                <p id={`im-attr-problem-${a.id}`} className="im-error-text">
+                  {problem}
+                </p>
+              )}
+            </div>
+          );
+        })}
+      </div>
+      <div className="im-row">
+        <Button
+          className="im-button"
+          isDisabled={props.unused.length === 0}
+          onPress={() => props.onAdd(props.unused.slice(0, 1))}
+        >
+          Add a {whose} attribute
+        </Button>
+        <Button
+          className="im-button"
+          isDisabled={props.unused.length === 0}
+          onPress={() => props.onAdd([...props.unused])}
+        >
+          Add all remaining columns as {whose} attributes
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import { useState, type DragEvent, type ReactElement } from 'react';
+import { Button } from 'react-aria-components';
+import { goTo } from '../../api/import-actions';
+import { chooseFile } from '../../api/import-actions';
+import type { WizardState } from '../../api/import-wizard-store';
+import { FileSettings } from './FileSettings';
+import { PreviewTable } from './PreviewTable';
+import { fileSize } from './words';
+
+const ACCEPT = '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain';
+
+/** Step 1: a drop zone and a file input; once read, how the file is read and its first rows. */
+export function ChooseFileStep({ state }: { state: WizardState }): ReactElement {
+  const [over, setOver] = useState(false);
+  const { open } = state;
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setOver(false);
+    const file = event.dataTransfer.files[0];
+    if (file) void chooseFile(file);
+  };
+
+  return (
+    <section className="im-panel im-panel--wide" aria-labelledby="im-file-heading">
+      <h2 id="im-file-heading" className="im-heading">
+        Choose a file
+      </h2>
+      <div
+        className={`im-dropzone${over ? ' im-dropzone--over' : ''}`}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={onDrop}
+      >
+        <label className="im-label" htmlFor="im-file-input">
+          CSV file
+        </label>
+        <input
+          id="im-file-input"
+          className="im-file-input"
+          type="file"
+          accept={ACCEPT}
+          aria-describedby="im-file-hint"
+          disabled={state.opening}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) void chooseFile(file);
+          }}
+        />
+        <p id="im-file-hint" className="im-muted im-small">
+          Drop a spreadsheet export here, or choose one: CSV, TSV or TXT, any size. The file is only
+          read, never changed.
+        </p>
+      </div>
+      {state.opening && (
+        <p role="status" className="im-muted">
+          Reading the file…
+        </p>
+      )}
+      {state.fileError && (
+        <p role="alert" className="im-alert">
+          {state.fileError}
+        </p>
+      )}
+      {state.sendProblem && (
+        <p role="alert" className="im-alert">
+          {state.sendProblem}
+        </p>
+      )}
+      {open && (
+        <>
+          <h3 className="im-subheading">
+            {open.file.fileName} <span className="im-muted">({fileSize(open.file.fileSize)})</span>
+          </h3>
+          <FileSettings file={open.file} disabled={state.opening} />
+          <PreviewTable file={open.file} />
+          <div className="im-actions">
+            <Button className="im-button im-button--primary" onPress={() => goTo('map')}>
+              Next: match columns
+            </Button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

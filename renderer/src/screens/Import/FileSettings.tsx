@@ -1,0 +1,132 @@
+import { useState, type ReactElement } from 'react';
+import { Button } from 'react-aria-components';
+import type { FilePreview } from '../../../../shared/ipc-import';
+import { configure } from '../../api/import-actions';
+import { DELIMITERS, ENCODINGS, encodingReason } from './words';
+
+type Delimiter = ',' | ';' | '\t' | '|';
+
+/** How the file is read, each setting changeable; a change reads the file again at once. */
+export function FileSettings({
+  file,
+  disabled,
+}: {
+  file: FilePreview;
+  disabled: boolean;
+}): ReactElement {
+  const encodings = ENCODINGS.some((e) => e.value === file.encoding)
+    ? ENCODINGS
+    : [{ value: file.encoding, label: file.encoding }, ...ENCODINGS];
+  const delimiterReason =
+    file.delimiterSource === 'detected'
+      ? 'detected'
+      : file.delimiterSource === 'chosen'
+        ? 'chosen by you'
+        : 'the default: no separator was clear';
+
+  return (
+    <div className="im-panel">
+      <div className="im-facts">
+        <div className="im-field">
+          <label className="im-label" htmlFor="im-encoding">
+            Text encoding
+          </label>
+          <select
+            id="im-encoding"
+            className="im-select"
+            value={file.encoding}
+            disabled={disabled}
+            aria-describedby="im-encoding-why"
+            onChange={(event) => void configure({ encoding: event.target.value })}
+          >
+            {encodings.map((e) => (
+              <option key={e.value} value={e.value}>
+                {e.label}
+              </option>
+            ))}
+          </select>
+          <span id="im-encoding-why" className="im-muted im-small">
+            {encodingReason(file.encodingSource, file.bom)}
+          </span>
+        </div>
+        <div className="im-field">
+          <label className="im-label" htmlFor="im-delimiter">
+            Separator
+          </label>
+          <select
+            id="im-delimiter"
+            className="im-select"
+            value={file.delimiter}
+            disabled={disabled}
+            aria-describedby="im-delimiter-why"
+            onChange={(event) => void configure({ delimiter: event.target.value as Delimiter })}
+          >
+            {DELIMITERS.map((d) => (
+              <option key={d.value} value={d.value}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+          <span id="im-delimiter-why" className="im-muted im-small">
+            {delimiterReason}
+          </span>
+        </div>
+        <HeaderRowField key={file.headerRow} current={file.headerRow} disabled={disabled} />
+      </div>
+      {file.suggestedHeaderRow !== null && file.suggestedHeaderRow !== file.headerRow && (
+        <div className="im-offer" role="status">
+          <p className="im-offer__text">
+            Row {file.suggestedHeaderRow} looks like the column names; the rows above it look like a
+            title.
+          </p>
+          <Button
+            className="im-button"
+            onPress={() => void configure({ headerRow: file.suggestedHeaderRow ?? 1 })}
+          >
+            Use row {file.suggestedHeaderRow}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The header row, typed and applied on Enter or on leaving the field (a new reading resets it). */
+function HeaderRowField({
+  current,
+  disabled,
+}: {
+  current: number;
+  disabled: boolean;
+}): ReactElement {
+  const [text, setText] = useState(String(current));
+  const commit = () => {
+    const row = Number(text);
+    if (Number.isInteger(row) && row >= 1 && row !== current) void configure({ headerRow: row });
+    else setText(String(current));
+  };
+  return (
+    <div className="im-field">
+      <label className="im-label" htmlFor="im-header-row">
+        Column names are in row
+      </label>
+      <input
+        id="im-header-row"
+        className="im-input im-input--narrow"
+        type="number"
+        min={1}
+        value={text}
+        disabled={disabled}
+        aria-describedby="im-header-why"
+        onChange={(event) => setText(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit();
+        }}
+      />
+      <span id="im-header-why" className="im-muted im-small">
+        Rows above it (a title, notes) are left out.
+      </span>
+    </div>
+  );
+}

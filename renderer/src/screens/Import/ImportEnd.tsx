@@ -1,0 +1,113 @@
+import { useState, type ReactElement } from 'react';
+import { Button } from 'react-aria-components';
+import type { JobEnd, JobUpdate } from '../../../../shared/ipc-import';
+import {
+  continueImport,
+  downloadJobReport,
+  reviewRefused,
+  startOver,
+} from '../../api/import-send-actions';
+import type { WizardState } from '../../api/import-wizard-store';
+import { count, plural } from './words';
+
+const HEADINGS: Record<JobEnd['outcome'], string> = {
+  completed: 'Import complete',
+  cancelled: 'Import cancelled',
+  failed: 'Import stopped',
+  interrupted: 'Import paused',
+};
+
+/** The outcome in one sentence; a completed import's own words, others the engine's reason. */
+function endSentence(end: JobEnd, sent: number, rejected: number, fileName: string): string {
+  if (end.outcome !== 'completed') return end.message;
+  const notSent = rejected > 0 ? `; ${plural(rejected, 'row')} not sent` : '';
+  return `All of ${fileName} was read: ${plural(sent, 'event')} sent${notSent}.`;
+}
+
+/** How an upload ended: the counts, the report of rows not sent, and what can be done next. */
+export function ImportEnd({
+  state,
+  update,
+  end,
+}: {
+  state: WizardState;
+  update: JobUpdate;
+  end: JobEnd;
+}): ReactElement {
+  const [problem, setProblem] = useState<string | null>(null);
+  const { progress } = update;
+  const canFix =
+    end.refusedRows > 0 && update.sessionId !== null && update.sessionId === state.open?.sessionId;
+  const resumable = end.outcome === 'failed' || end.outcome === 'interrupted';
+  return (
+    <section className="im-panel" aria-labelledby="im-end-heading">
+      <h2 id="im-end-heading" className="im-heading" tabIndex={-1}>
+        {HEADINGS[end.outcome]}
+      </h2>
+      <p role="status">
+        {endSentence(end, progress.eventsSent, progress.rejectedRows, update.fileName)}
+      </p>
+      <dl className="im-stats">
+        <div className="im-stat">
+          <dt>Sent</dt>
+          <dd>{count(progress.eventsSent)}</dd>
+        </div>
+        <div className="im-stat">
+          <dt>Not sent (rejected)</dt>
+          <dd>{count(progress.rejectedRows)}</dd>
+        </div>
+        <div className="im-stat">
+          <dt>Possible duplicates</dt>
+          <dd>{count(progress.possibleDuplicates)}</dd>
+        </div>
+      </dl>
+      {progress.possibleDuplicates > 0 && (
+        <p className="im-muted">
+          {plural(progress.possibleDuplicates, 'event')} may have arrived twice: a request was sent
+          but its answer was lost, so it was sent again.
+        </p>
+      )}
+      {canFix && (
+        <div className="im-offer">
+          <p className="im-offer__text">
+            The server refused {plural(end.refusedRows, 'row')}.{' '}
+            {end.refusedRows === 1
+              ? 'Fix it in the table and send it again.'
+              : 'Fix them in the table and send only those again.'}
+          </p>
+          <Button className="im-button im-button--primary" onPress={reviewRefused}>
+            Fix the refused rows
+          </Button>
+        </div>
+      )}
+      {problem && (
+        <p role="alert" className="im-alert">
+          {problem}
+        </p>
+      )}
+      <div className="im-actions">
+        {end.reportRows > 0 && (
+          <Button
+            className="im-button"
+            onPress={() => void downloadJobReport(update.jobId).then(setProblem)}
+          >
+            Download rejected rows
+          </Button>
+        )}
+        {resumable && (
+          <Button
+            className="im-button im-button--primary"
+            isDisabled={state.busy}
+            onPress={() => void continueImport(update.jobId)}
+          >
+            Resume
+          </Button>
+        )}
+        <span className="im-actions__spacer" />
+        <Button className="im-button" onPress={startOver}>
+          Import another file
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import type { ReactElement } from 'react';
+import { Button } from 'react-aria-components';
+import type { ImportJobSummary } from '../../../../shared/ipc-import';
+import { continueImport, dismissInterrupted } from '../../api/import-send-actions';
+import { count } from './words';
+
+/** "Resume import of customers.csv: 412,000 of 1,000,000 sent", for each interrupted import. */
+export function ResumeOffers({
+  jobs,
+  busy,
+}: {
+  jobs: readonly ImportJobSummary[];
+  busy: boolean;
+}): ReactElement | null {
+  if (jobs.length === 0) return null;
+  return (
+    <section aria-label="Interrupted imports" className="im-panel">
+      {jobs.map((job) => (
+        <div key={job.jobId} className="im-offer">
+          <p className="im-offer__text">
+            <strong>Resume import of {job.fileName}:</strong>{' '}
+            {job.totalEvents === null
+              ? `${count(job.sent)} events sent so far.`
+              : `${count(job.sent)} of ${count(job.totalEvents)} sent.`}{' '}
+            <span className="im-muted">
+              It stopped before the end; nothing was lost, and it continues where it stopped.
+            </span>
+          </p>
+          <Button
+            className="im-button im-button--primary"
+            isDisabled={busy}
+            onPress={() => void continueImport(job.jobId)}
+            aria-label={`Resume import of ${job.fileName}`}
+          >
+            Resume
+          </Button>
+          <Button
+            className="im-button"
+            onPress={() => void dismissInterrupted(job.jobId)}
+            aria-label={`Don't resume the import of ${job.fileName}`}
+          >
+            Don&apos;t resume
+          </Button>
+        </div>
+      ))}
+    </section>
+  );
+}

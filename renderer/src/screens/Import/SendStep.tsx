@@ -1,0 +1,101 @@
+import type { ReactElement } from 'react';
+import { Button } from 'react-aria-components';
+import type { JobUpdate } from '../../../../shared/ipc-import';
+import {
+  cancelImport,
+  continueImport,
+  pauseImport,
+  resumeImport,
+} from '../../api/import-send-actions';
+import type { WizardState } from '../../api/import-wizard-store';
+import { CancelDialog } from './CancelDialog';
+import { ImportEnd } from './ImportEnd';
+import { ProgressBar } from './ProgressBar';
+import { count, duration, plural } from './words';
+
+function progressText(update: JobUpdate): string {
+  const { progress, totalEvents } = update;
+  const sent =
+    totalEvents === null
+      ? `${plural(progress.eventsSent, 'event')} sent`
+      : `${count(progress.eventsSent)} of ${plural(totalEvents, 'event')} sent`;
+  return `${sent}.`;
+}
+
+/** Step 4: the upload as it goes (progress, pace, time left, state in words), and how it ended. */
+export function SendStep({ state }: { state: WizardState }): ReactElement {
+  const update = state.job;
+  if (!update) {
+    return (
+      <section className="im-panel" aria-labelledby="im-send-heading">
+        <h2 id="im-send-heading" className="im-heading">
+          Sending
+        </h2>
+        <p role="status" className="im-muted">
+          Starting the import…
+        </p>
+      </section>
+    );
+  }
+  if (update.end) return <ImportEnd state={state} update={update} end={update.end} />;
+
+  const { progress } = update;
+  const paused = progress.phase === 'paused';
+  const max = update.totalEvents ?? Math.max(1, progress.fileSize);
+  const value = update.totalEvents === null ? progress.bytesRead : progress.eventsSent;
+  return (
+    <section className="im-panel" aria-labelledby="im-send-heading">
+      <h2 id="im-send-heading" className="im-heading">
+        Sending {update.fileName}
+      </h2>
+      <ProgressBar label="Events sent" value={value} max={max} text={progressText(update)} />
+      <p role="status" className="im-state">
+        {progress.message}
+      </p>
+      <dl className="im-stats">
+        <div className="im-stat">
+          <dt>Sent</dt>
+          <dd>{count(progress.eventsSent)}</dd>
+        </div>
+        <div className="im-stat">
+          <dt>Not sent (rejected)</dt>
+          <dd>{count(progress.rejectedRows)}</dd>
+        </div>
+        <div className="im-stat">
+          <dt>Events per second</dt>
+          <dd>{count(progress.eventsPerSecond)}</dd>
+        </div>
+        <div className="im-stat">
+          <dt>Time left</dt>
+          <dd>{progress.etaSeconds === null ? '–' : `about ${duration(progress.etaSeconds)}`}</dd>
+        </div>
+      </dl>
+      {state.sendProblem && (
+        <p role="alert" className="im-alert">
+          {state.sendProblem}
+        </p>
+      )}
+      <div className="im-actions">
+        {paused ? (
+          <Button className="im-button im-button--primary" onPress={() => void resumeImport()}>
+            Resume
+          </Button>
+        ) : (
+          <Button className="im-button" onPress={() => void pauseImport()}>
+            Pause
+          </Button>
+        )}
+        <CancelDialog sent={progress.eventsSent} onConfirm={() => void cancelImport()} />
+        <span className="im-actions__spacer" />
+        <span className="im-muted im-small">
+          You can leave this screen: the import goes on, and it continues after a restart.
+        </span>
+      </div>
+      {(progress.phase === 'failed' || progress.phase === 'interrupted') && state.jobId && (
+        <Button className="im-button" onPress={() => void continueImport(state.jobId ?? '')}>
+          Try again
+        </Button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import type { ReactElement, ReactNode } from 'react';
+import type { FilePreview } from '../../../../shared/ipc-import';
+import type { SourceDraft } from './mapping-draft';
+import { columnSamples, samplesText } from './samples';
+
+export interface TargetFieldProps {
+  id: string;
+  label: string;
+  required: boolean;
+  source: SourceDraft;
+  file: FilePreview;
+  guessed: boolean;
+  /** Spans the whole row (the timestamp, with its settings). */
+  wide?: boolean;
+  problem: string | null;
+  onChange: (source: SourceDraft) => void;
+  children?: ReactNode;
+}
+
+const NONE = '';
+const FIXED = '\u0000fixed';
+
+/**
+ * One event field: a list of the file's columns (with a value of each), or a fixed value typed in.
+ * A proposal of auto-match is marked as a guess until changed.
+ */
+export function TargetField(props: TargetFieldProps): ReactElement {
+  const { id, label, source, file } = props;
+  const selected =
+    source.kind === 'column' ? source.column : source.kind === 'value' ? FIXED : NONE;
+  const described = [
+    `${id}-samples`,
+    props.guessed ? `${id}-guess` : null,
+    props.problem ? `${id}-problem` : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const samples = source.kind === 'column' ? columnSamples(file, source.column) : [];
+
+  return (
+    <div
+      className={`im-target${props.guessed ? ' im-target--guess' : ''}${props.wide ? ' im-target--wide' : ''}`}
+    >
+      <div className="im-row im-row--center">
+        <label className="im-label" htmlFor={id}>
+          {label}
+        </label>
+        {!props.required && <span className="im-muted im-small">optional</span>}
+        {props.guessed && (
+          <span id={`${id}-guess`} className="im-badge">
+            Guessed from the column name
+          </span>
+        )}
+      </div>
+      <select
+        id={id}
+        className="im-select"
+        value={selected}
+        aria-describedby={described}
+        aria-invalid={props.problem ? true : undefined}
+        onChange={(event) => {
+          const value = event.target.value;
+          if (value === NONE) props.onChange({ kind: 'none' });
+          else if (value === FIXED) props.onChange({ kind: 'value', value: '' });
+          else props.onChange({ kind: 'column', column: value });
+        }}
+      >
+        <option value={NONE}>{props.required ? 'Choose a column…' : 'None'}</option>
+        {file.header.map((column) => (
+          <option key={column} value={column}>
+            {column}
+          </option>
+        ))}
+        <option value={FIXED}>The same fixed value for every row…</option>
+      </select>
+      {source.kind === 'value' && (
+        <input
+          className="im-input"
+          aria-label={`Fixed ${label.toLowerCase()} for every row`}
+          placeholder="Type the value"
+          value={source.value}
+          onChange={(event) => props.onChange({ kind: 'value', value: event.target.value })}
+        />
+      )}
+      <p id={`${id}-samples`} className="im-samples">
+        {source.kind === 'column'
+          ? samplesText(samples)
+          : source.kind === 'value'
+            ? 'Every event gets this value.'
+            : props.required
+              ? 'Not chosen yet.'
+              : 'Events are sent without it.'}
+      </p>
+      {props.children}
+      {props.problem && (
+        <p id={`${id}-problem`} className="im-error-text">
+          {props.problem}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import { useMemo, useState, type ReactElement } from 'react';
+import { Button } from 'react-aria-components';
+import type { FilePreview } from '../../../../shared/ipc-import';
+import type { MappingDraft } from './mapping-draft';
+import { columnSamples, columnValues } from './samples';
+import { previewTimestamps } from './timestamp-preview';
+
+const KEYWORDS: readonly { value: string; label: string }[] = [
+  { value: 'auto', label: 'Detect from the values' },
+  { value: 'iso8601', label: 'ISO 8601 (2024-04-01T12:00:00Z)' },
+  { value: 'unix_ms', label: 'Unix time in milliseconds' },
+  { value: 'unix_s', label: 'Unix time in seconds' },
+  { value: 'excel_serial', label: 'Spreadsheet day number (45383.5)' },
+];
+const PATTERN = 'pattern';
+
+let zones: readonly string[] | null = null;
+function timeZones(): readonly string[] {
+  zones ??= typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return zones;
+}
+
+export interface TimestampSettingsProps {
+  draft: MappingDraft;
+  file: FilePreview;
+  onChange: (patch: Partial<Pick<MappingDraft, 'timestampFormat' | 'timezone'>>) => void;
+}
+
+/** The timestamp's format and zone, and how the first values will be read with them. */
+export function TimestampSettings({ draft, file, onChange }: TimestampSettingsProps): ReactElement {
+  // "Now" for the range check (a year ahead at most), fixed while the step is shown.
+  const [now] = useState(() => Date.now());
+  const column = draft.timestamp.kind === 'column' ? draft.timestamp.column : null;
+  const isKeyword = KEYWORDS.some((k) => k.value === draft.timestampFormat.trim().toLowerCase());
+  const preview = useMemo(() => {
+    if (column === null) return null;
+    return previewTimestamps(
+      draft.timestampFormat,
+      draft.timezone,
+      columnValues(file, column),
+      columnSamples(file, column),
+      now,
+    );
+  }, [column, draft.timestampFormat, draft.timezone, file, now]);
+
+  return (
+    <div className="im-panel">
+      <div className="im-row">
+        <div className="im-field">
+          <label className="im-label" htmlFor="im-ts-format">
+            Timestamp format
+          </label>
+          <select
+            id="im-ts-format"
+            className="im-select"
+            value={isKeyword ? draft.timestampFormat.trim().toLowerCase() : PATTERN}
+            onChange={(event) =>
+              onChange({
+                timestampFormat:
+                  event.target.value === PATTERN ? 'dd.MM.yyyy HH:mm' : event.target.value,
+              })
+            }
+          >
+            {KEYWORDS.map((k) => (
+              <option key={k.value} value={k.value}>
+                {k.label}
+              </option>
+            ))}
+            <option value={PATTERN}>Another format (a date pattern)…</option>
+          </select>
+        </div>
+        {!isKeyword && (
+          <div className="im-field">
+            <label className="im-label" htmlFor="im-ts-pattern">
+              Date pattern
+            </label>
+            <input
+              id="im-ts-pattern"
+              className="im-input"
+              value={draft.timestampFormat}
+              aria-describedby="im-ts-pattern-hint"
+              onChange={(event) => onChange({ timestampFormat: event.target.value })}
+            />
+            <span id="im-ts-pattern-hint" className="im-muted im-small">
+              dd day, MM month, yyyy year, HH hour, mm minute, ss second
+            </span>
+          </div>
+        )}
+        <div className="im-field">
+          <label className="im-label" htmlFor="im-ts-zone">
+            Time zone
+          </label>
+          <input
+            id="im-ts-zone"
+            className="im-input"
+            list="im-ts-zones"
+            value={draft.timezone}
+            aria-describedby="im-ts-zone-hint"
+            onChange={(event) => onChange({ timezone: event.target.value })}
+          />
+          <datalist id="im-ts-zones">
+            {timeZones().map((zone) => (
+              <option key={zone} value={zone} />
+            ))}
+          </datalist>
+          <span id="im-ts-zone-hint" className="im-muted im-small">
+            For times written without a zone.
+          </span>
+        </div>
+      </div>
+      {preview && <Readings preview={preview} zone={draft.timezone} onChange={onChange} />}
+    </div>
+  );
+}
+
+function Readings({
+  preview,
+  zone,
+  onChange,
+}: {
+  preview: ReturnType<typeof previewTimestamps>;
+  zone: string;
+  onChange: TimestampSettingsProps['onChange'];
+}): ReactElement {
+  if (preview.problem) {
+    return (
+      <div className="im-field" role="status">
+        <p className="im-error-text">{preview.problem}</p>
+        {preview.candidates && (
+          <div className="im-row">
+            <Button
+              className="im-button"
+              onPress={() => onChange({ timestampFormat: preview.candidates?.[0] ?? '' })}
+            >
+              Day first ({preview.candidates[0]})
+            </Button>
+            <Button
+              className="im-button"
+              onPress={() => onChange({ timestampFormat: preview.candidates?.[1] ?? '' })}
+            >
+              Month first ({preview.candidates[1]})
+            </Button>
+          </div>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div className="im-field">
+      <p className="im-muted im-small">{preview.description}</p>
+      <table className="im-readings" aria-label="How the first timestamps are read">
+        <thead>
+          <tr>
+            <th scope="col">In the file</th>
+            <th scope="col">Read as ({zone})</th>
+            <th scope="col">In UTC</th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.readings.map((reading) => (
+            <tr key={reading.value}>
+              <td>{reading.value}</td>
+              {reading.problem ? (
+                <td colSpan={2} className="im-error-text">
+                  {reading.problem}
+                </td>
+              ) : (
+                <>
+                  <td>{reading.local}</td>
+                  <td>{reading.utc}</td>
+                </>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,291 @@
+import { z } from 'zod';
+import { issueKindSchema, mappingIssueSchema, rowIssueSchema } from './issues';
+import { fileSourceSchema, mappingSchema } from './mapping';
+
+// The import wizard's channels (`import:*`): open a file, validate it with a mapping, page through
+// its rows, fix or skip rows, send, and follow, pause, resume or cancel the upload. The file stays
+// in the main process: the renderer only ever holds a page of it.
+
+const sessionIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
+const jobIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/);
+const rowNumberSchema = z.int().min(1);
+
+/** One data row: its spreadsheet row number (header = 1) and its cells. */
+export const sampleRowSchema = z.object({ row: z.int(), cells: z.array(z.string()) });
+export type SampleRow = z.infer<typeof sampleRowSchema>;
+
+/** What the "Choose a file" step shows at once: how the file is read, and its first rows. */
+export const filePreviewSchema = z.object({
+  fileName: z.string(),
+  fileSize: z.number(),
+  encoding: z.string(),
+  /** `bom`, `valid-utf-8`, `guessed`, `default` or `chosen`. */
+  encodingSource: z.string(),
+  bom: z.boolean(),
+  delimiter: z.enum([',', ';', '\t', '|']),
+  delimiterSource: z.enum(['detected', 'default', 'chosen']),
+  headerRow: z.int().min(1),
+  /** A row that looks more like the column names than `headerRow` (title lines above them). */
+  suggestedHeaderRow: z.int().nullable(),
+  header: z.array(z.string()),
+  sampleRows: z.array(sampleRowSchema),
+});
+export type FilePreview = z.infer<typeof filePreviewSchema>;
+
+/** The mapping used last with a file of the same columns, offered again. */
+export const recentMappingSchema = z.object({
+  mapping: mappingSchema,
+  fileName: z.string(),
+  usedAt: z.string(),
+});
+export type RecentMapping = z.infer<typeof recentMappingSchema>;
+
+const problemSchema = z.object({ ok: z.literal(false), message: z.string() });
+
+export const openFileRequestSchema = z.strictObject({
+  path: z.string().min(1),
+  source: fileSourceSchema.optional(),
+});
+export const openFileResponseSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    sessionId: sessionIdSchema,
+    file: filePreviewSchema,
+    recentMapping: recentMappingSchema.nullable(),
+  }),
+  problemSchema,
+]);
+export type OpenFileResponse = z.infer<typeof openFileResponseSchema>;
+
+export const configureFileRequestSchema = z.strictObject({
+  sessionId: sessionIdSchema,
+  source: fileSourceSchema,
+});
+export const configureFileResponseSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), file: filePreviewSchema }),
+  problemSchema,
+]);
+
+/** Counts the review shows; "rows" are data rows of the file. */
+export const reviewSummarySchema = z.object({
+  totalRows: z.int(),
+  validRows: z.int(),
+  invalidRows: z.int(),
+  warnedRows: z.int(),
+  /** Rows per kind of problem (a row with two missing values counts once for that kind). */
+  issueCounts: z.partialRecord(issueKindSchema, z.int()),
+  skippedRows: z.int(),
+  editedRows: z.int(),
+  /** Rows that will be sent: valid and not skipped. */
+  readyRows: z.int(),
+  skipProblems: z.boolean(),
+  /** Rows the server refused in the last upload of this file, to fix and send again. */
+  refusedRows: z.int(),
+  timestampDescription: z.string(),
+  zone: z.string(),
+});
+export type ReviewSummary = z.infer<typeof reviewSummarySchema>;
+
+export const validateRequestSchema = z.strictObject({
+  sessionId: sessionIdSchema,
+  mapping: mappingSchema,
+});
+export const validateResponseSchema = z.discriminatedUnion('result', [
+  z.object({ result: z.literal('valid'), summary: reviewSummarySchema }),
+  z.object({ result: z.literal('mapping'), issues: z.array(mappingIssueSchema) }),
+  z.object({ result: z.literal('problem'), message: z.string() }),
+  z.object({ result: z.literal('cancelled') }),
+]);
+export type ValidateResponse = z.infer<typeof validateResponseSchema>;
+
+/** Which rows the review table lists. */
+export const rowsViewSchema = z.enum(['all', 'problems', 'refused']);
+export type RowsView = z.infer<typeof rowsViewSchema>;
+
+/** A row of the review table. */
+export const reviewRowSchema = z.object({
+  /** Its place in the current view (0-based). */
+  position: z.int(),
+  row: z.int(),
+  cells: z.array(z.string()),
+  /** Column indexes of cells typed over in the review. */
+  edited: z.array(z.int()),
+  skipped: z.boolean(),
+  status: z.enum(['ok', 'warning', 'error']),
+  issues: z.array(rowIssueSchema),
+});
+export type ReviewRow = z.infer<typeof reviewRowSchema>;
+
+export const rowsRequestSchema = z.strictObject({
+  sessionId: sessionIdSchema,
+  view: rowsViewSchema,
+  offset: z.int().min(0),
+  limit: z.int().min(1).max(500),
+});
+export const rowsResponseSchema = z.object({ total: z.int(), rows: z.array(reviewRowSchema) });
+export type RowsResponse = z.infer<typeof rowsResponseSchema>;
+
+export const editCellRequestSchema = z.strictObject({
+  sessionId: sessionIdSchema,
+  row: rowNumberSchema,
+  column: z.int().min(0),
+  value: z.string().max(1_000_000),
+});
+export const editCellResponseSchema = z.object({
+  row: reviewRowSchema.nullable(),
+  summary: reviewSummarySchema,
+});
+
+export const skipRowsRequestSchema = z.strictObject({
+  sessionId: sessionIdSchema,
+  /** Rows to skip or take back; `problems` means every row that cannot be sent. */
+  rows: z.union([z.array(rowNumberSchema).max(10_000), z.literal('problems')]),
+  skip: z.boolean(),
+});
+
+export const sessionRequestSchema = z.strictObject({ sessionId: sessionIdSchema });
+
+/** A CSV file for the renderer to offer as a download (rejected rows). */
+export const downloadSchema = z.object({
+  fileName: z.string(),
+  text: z.string(),
+  rows: z.int(),
+});
+export type Download = z.infer<typeof downloadSchema>;
+
+export const startRequestSchema = z.strictObject({
+  sessionId: sessionIdSchema,
+  /** `refused`: only the rows the server refused last time (after fixing them). */
+  rows: z.enum(['all', 'refused']),
+});
+export const startResponseSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), jobId: jobIdSchema }),
+  problemSchema,
+]);
+export type StartResponse = z.infer<typeof startResponseSchema>;
+
+export const jobRequestSchema = z.strictObject({ jobId: jobIdSchema });
+export const jobActionResponseSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true) }),
+  problemSchema,
+]);
+
+/** A snapshot of a running upload (see the engine's `JobProgress`). */
+export const jobProgressSchema = z.object({
+  jobId: z.string().nullable(),
+  phase: z.enum([
+    'preparing',
+    'sending',
+    'waiting_rate_limit',
+    'retrying',
+    'paused',
+    'completed',
+    'cancelled',
+    'failed',
+    'interrupted',
+  ]),
+  message: z.string(),
+  rowsRead: z.number(),
+  bytesRead: z.number(),
+  fileSize: z.number(),
+  eventsSent: z.number(),
+  rejectedRows: z.number(),
+  rejectedByServer: z.number(),
+  retries: z.number(),
+  requests: z.number(),
+  possibleDuplicates: z.number(),
+  eventsPerSecond: z.number(),
+  etaSeconds: z.number().nullable(),
+  waitSeconds: z.number().nullable(),
+});
+export type JobProgressInfo = z.infer<typeof jobProgressSchema>;
+
+/** How an upload ended. */
+export const jobEndSchema = z.object({
+  outcome: z.enum(['completed', 'failed', 'cancelled', 'interrupted']),
+  message: z.string(),
+  reportRows: z.int(),
+  /** Rows the server refused, now back in the review table (only when the file is still open). */
+  refusedRows: z.int(),
+});
+export type JobEnd = z.infer<typeof jobEndSchema>;
+
+/** An upload as the wizard follows it: sent to the page about ten times a second at most. */
+export const jobUpdateSchema = z.object({
+  jobId: z.string(),
+  sessionId: z.string().nullable(),
+  fileName: z.string(),
+  /** Events expected to be sent in all (validation's count), when known. */
+  totalEvents: z.int().nullable(),
+  progress: jobProgressSchema,
+  end: jobEndSchema.nullable(),
+});
+export type JobUpdate = z.infer<typeof jobUpdateSchema>;
+
+export const validationProgressSchema = z.object({
+  sessionId: z.string(),
+  rowsRead: z.int(),
+  bytesRead: z.number(),
+  fileSize: z.number(),
+});
+export type ValidationProgressInfo = z.infer<typeof validationProgressSchema>;
+
+/** A past or interrupted import, for the resume offer and the History screen. */
+export const jobSummarySchema = z.object({
+  jobId: jobIdSchema,
+  fileName: z.string(),
+  filePath: z.string(),
+  profileName: z.string().nullable(),
+  state: z.enum(['running', 'paused', 'cancelled', 'completed', 'failed', 'interrupted']),
+  reason: z.string().nullable(),
+  startedAt: z.string(),
+  /** Milliseconds from start to the last record. */
+  durationMs: z.number().nullable(),
+  sent: z.int(),
+  rejected: z.int(),
+  possibleDuplicates: z.int(),
+  totalEvents: z.int().nullable(),
+  hasReport: z.boolean(),
+  /** Running in this app right now (not to be offered for resuming). */
+  live: z.boolean(),
+});
+export type ImportJobSummary = z.infer<typeof jobSummarySchema>;
+
+export const jobListSchema = z.array(jobSummarySchema);
+
+export const reportResponseSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), download: downloadSchema }),
+  problemSchema,
+]);
+
+/** The `import:*` request channels, merged into `ipcRequests` in `ipc.ts`. */
+export const importRequests = {
+  'import:open': { request: openFileRequestSchema, response: openFileResponseSchema },
+  'import:configure': {
+    request: configureFileRequestSchema,
+    response: configureFileResponseSchema,
+  },
+  'import:validate': { request: validateRequestSchema, response: validateResponseSchema },
+  'import:rows': { request: rowsRequestSchema, response: rowsResponseSchema },
+  'import:editCell': { request: editCellRequestSchema, response: editCellResponseSchema },
+  'import:skipRows': { request: skipRowsRequestSchema, response: reviewSummarySchema },
+  'import:summary': { request: sessionRequestSchema, response: reviewSummarySchema },
+  'import:sessionReport': { request: sessionRequestSchema, response: reportResponseSchema },
+  'import:close': { request: sessionRequestSchema, response: z.null() },
+  'import:start': { request: startRequestSchema, response: startResponseSchema },
+  'import:pause': { request: jobRequestSchema, response: jobActionResponseSchema },
+  'import:resume': { request: jobRequestSchema, response: jobActionResponseSchema },
+  'import:cancel': { request: jobRequestSchema, response: jobActionResponseSchema },
+  'import:live': { request: z.undefined(), response: z.array(jobUpdateSchema) },
+  'import:interrupted': { request: z.undefined(), response: jobListSchema },
+  'import:continue': { request: jobRequestSchema, response: startResponseSchema },
+  'import:dismiss': { request: jobRequestSchema, response: jobActionResponseSchema },
+  'import:jobs': { request: z.undefined(), response: jobListSchema },
+  'import:jobReport': { request: jobRequestSchema, response: reportResponseSchema },
+} as const;
+
+/** The `import:*` event channels, merged into `ipcEvents` in `ipc.ts`. */
+export const importEvents = {
+  'import:validation': validationProgressSchema,
+  'import:job': jobUpdateSchema,
+} as const;
