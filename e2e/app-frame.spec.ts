@@ -1,5 +1,5 @@
 import { AppFramePage, screenNames } from './pages/app-frame';
-import { expect, test } from './support/fixtures';
+import { expect, test } from './support/browser-host';
 
 test.afterEach(({ consoleErrors }) => {
   // CSP violations and React errors both surface as console errors.
@@ -8,10 +8,10 @@ test.afterEach(({ consoleErrors }) => {
 
 test('the app renders with the product name and the four screens in the main navigation', async ({
   page,
-  appServer,
+  host,
 }) => {
   const app = new AppFramePage(page);
-  await app.open(appServer.url);
+  await app.open(host.url);
 
   await expect(page.getByRole('banner')).toContainText('Customerscore Importer');
   await expect(app.navigation.getByRole('button')).toHaveText([...screenNames]);
@@ -19,9 +19,9 @@ test('the app renders with the product name and the four screens in the main nav
   await expect(page).toHaveTitle('Send event – Customerscore Importer');
 });
 
-test('clicking a navigation entry switches the screen', async ({ page, appServer }) => {
+test('clicking a navigation entry switches the screen', async ({ page, host }) => {
   const app = new AppFramePage(page);
-  await app.open(appServer.url);
+  await app.open(host.url);
 
   for (const name of ['Import', 'History', 'Settings', 'Send event'] as const) {
     await app.navItem(name).click();
@@ -31,9 +31,9 @@ test('clicking a navigation entry switches the screen', async ({ page, appServer
   await expect(page).toHaveTitle('Settings – Customerscore Importer');
 });
 
-test('the navigation works by keyboard, with a visible focus ring', async ({ page, appServer }) => {
+test('the navigation works by keyboard, with a visible focus ring', async ({ page, host }) => {
   const app = new AppFramePage(page);
-  await app.open(appServer.url);
+  await app.open(host.url);
 
   await page.keyboard.press('Tab');
   await expect(app.navItem('Send event')).toBeFocused();

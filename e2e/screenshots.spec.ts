@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { AppFramePage, screenNames } from './pages/app-frame';
 import type { ScreenName } from './pages/app-frame';
-import { expect, test } from './support/fixtures';
+import { expect, test } from './support/browser-host';
 
 // A visual smoke test in every run; with UPDATE_SCREENSHOTS=1 it refreshes the PNGs in the docs.
 const updateDocs = process.env['UPDATE_SCREENSHOTS'] === '1';
@@ -17,13 +17,13 @@ const fileSlugs: Record<ScreenName, string> = {
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`every screen renders in ${colorScheme} mode`, async ({
     page,
-    appServer,
+    host,
     consoleErrors,
   }, testInfo) => {
     await page.setViewportSize({ width: 1200, height: 800 });
     await page.emulateMedia({ colorScheme });
     const app = new AppFramePage(page);
-    await app.open(appServer.url);
+    await app.open(host.url);
 
     for (const name of screenNames) {
       await app.navItem(name).click();

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { importEvents, importRequests } from './ipc-import';
+import { sendIpcRequests } from './ipc-send';
+import { settingsRequests } from './ipc-settings';
 
 /**
  * The IPC contract between the renderer (through the preload's `window.api`) and the main process.
@@ -54,6 +57,9 @@ export interface IpcRequestSpec {
  */
 export const ipcRequests = {
   'app:getInfo': { request: z.undefined(), response: appInfoSchema },
+  ...sendIpcRequests,
+  ...settingsRequests,
+  ...importRequests,
 } as const satisfies Record<string, IpcRequestSpec>;
 
 /**
@@ -62,7 +68,9 @@ export const ipcRequests = {
  * `api.<domain>.on<Event>(listener)` (`api.import.onProgress(cb)`), which returns an unsubscribe
  * function. The main process checks each payload with its schema before sending it.
  */
-export const ipcEvents = {} as const satisfies Record<string, z.ZodType>;
+export const ipcEvents = {
+  ...importEvents,
+} as const satisfies Record<string, z.ZodType>;
 
 /** Name of a request channel. */
 export type IpcChannel = keyof typeof ipcRequests;

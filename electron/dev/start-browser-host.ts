@@ -101,6 +101,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       app: await readPackageIdentity(),
       platform: process.platform,
       emit,
+      registerSecret: (key) => logger.registerSecret(key),
     }),
     ...options.services,
   };

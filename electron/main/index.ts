@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { app, ipcMain, Menu, session, shell } from 'electron';
+import { app, clipboard, ipcMain, Menu, session, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { resolveDataDir } from '../store/paths';
 import { registerAppSchemePrivileges, serveAppProtocol } from './app-protocol';
 import { resolveDevServerUrl } from './dev-server';
 import { openExternalUrl } from './external-links';
-import { registerAllHandlers } from './ipc/index';
+import { registerAllHandlers, type IpcServices } from './ipc/index';
 import { createTrustedSenderCheck } from './ipc/trusted-sender';
 import { createEventEmitter } from './emit-event';
 import { createLogger, logFilePath } from './logger';
@@ -31,6 +31,8 @@ const preloadPath = path.join(outDir, 'preload', 'index.cjs');
 const rendererDir = path.join(outDir, 'renderer');
 
 let mainWindow: BrowserWindow | null = null;
+let services: IpcServices | null = null;
+let quitting = false;
 
 function openMainWindow(): void {
   mainWindow = createMainWindow({
@@ -64,6 +66,18 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
 
+  // Running uploads stop cleanly (journal marked, requests under way answered) so that the next
+  // start offers to resume them; a crash resumes too, this only makes it tidy.
+  app.on('before-quit', (event) => {
+    if (quitting || !services) return;
+    event.preventDefault();
+    quitting = true;
+    void services.imports
+      .interruptAll()
+      .catch((error: unknown) => logger.error('Stopping the running imports failed', error))
+      .finally(() => app.quit());
+  });
+
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -78,11 +92,13 @@ if (!app.requestSingleInstanceLock()) {
       hardenSession(session.defaultSession, devServerUrl);
       serveAppProtocol(rendererDir);
 
-      const services = createMainServices({
+      services = createMainServices({
         dataDir,
         env: process.env,
         app: { name: app.getName(), version: app.getVersion() },
         platform: process.platform,
+        registerSecret: (key) => logger.registerSecret(key),
+        clipboard: { writeText: (text) => clipboard.writeText(text) },
         emit: createEventEmitter((channel, payload) => {
           mainWindow?.webContents.send(channel, payload);
         }),

@@ -1,4 +1,13 @@
 import type { IpcEventChannel, IpcEventPayload } from '../../shared/ipc';
+import { createSecretStore } from '../store/secrets';
+import type { Keyring } from '../store/secrets';
+import { createOsKeyring } from '../store/secrets-keyring';
+import { createSettingsStore } from '../store/settings';
+import { createMemoryClipboard } from '../send/clipboard';
+import type { Clipboard } from '../send/clipboard';
+import { createSendHistoryStore } from '../send/history-store';
+import { createSendTemplateStore } from '../send/template-store';
+import { createImportService } from '../import/import-service';
 import type { IpcServices } from './ipc/index';
 
 /**
@@ -21,6 +30,15 @@ export interface MainServicesOptions {
   platform: string;
   /** How long-running services (import jobs) report progress to the page. */
   emit: EmitIpcEvent;
+  /** Where API keys live: the OS keychain by default; tests pass a memory keyring. */
+  keyring?: Keyring;
+  /** Told every API key the secret store sees, so the log can mask it (`logger.registerSecret`). */
+  registerSecret?: (key: string) => void;
+  /**
+   * The system clipboard (Electron's `clipboard`), for "Copy as curl". Without one (the browser
+   * host, tests) the command is kept in memory.
+   */
+  clipboard?: Clipboard;
 }
 
 /**
@@ -29,7 +47,20 @@ export interface MainServicesOptions {
  * objects stay out: the caller passes what it learned from them.
  */
 export function createMainServices(options: MainServicesOptions): IpcServices {
+  const secrets = createSecretStore(options.keyring ?? createOsKeyring({ env: options.env }), {
+    registerSecret: options.registerSecret,
+  });
   return {
+    settings: createSettingsStore({ dataDir: options.dataDir }),
+    secrets,
+    sendHistory: createSendHistoryStore({ dataDir: options.dataDir }),
+    sendTemplates: createSendTemplateStore({ dataDir: options.dataDir }),
+    clipboard: options.clipboard ?? createMemoryClipboard(),
+    imports: createImportService({
+      dataDir: options.dataDir,
+      onValidation: (progress) => options.emit('import:validation', progress),
+      onJob: (update) => options.emit('import:job', update),
+    }),
     appInfo: {
       name: options.app.name,
       version: options.app.version,

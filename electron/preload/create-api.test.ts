@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppInfo, IpcChannel } from '../../shared/ipc';
-import { ipcChannels } from '../../shared/ipc';
+import { ipcChannels, ipcEventChannels, ipcEventMethod } from '../../shared/ipc';
 import { createApi } from './create-api';
 
 const info: AppInfo = {
@@ -22,14 +22,21 @@ function apiAnswering(answer: unknown) {
 describe('createApi', () => {
   it('exposes one named function per contract channel, grouped by domain, and nothing else', () => {
     const { api } = apiAnswering(null);
-    const exposed = Object.entries(api).flatMap(([domain, methods]) =>
+    const { getPathForFile, ...domains } = api as unknown as Record<string, unknown>;
+    expect(typeof getPathForFile).toBe('function');
+    const exposed = Object.entries(domains).flatMap(([domain, methods]) =>
       Object.entries(methods as Record<string, unknown>).map(([verb, fn]) => {
         expect(typeof fn).toBe('function');
         expect((fn as () => unknown).name).toBe(verb);
         return `${domain}:${verb}`;
       }),
     );
-    expect(exposed.sort()).toEqual([...ipcChannels].sort());
+    // Request channels as `api.<domain>.<verb>`, event channels as `api.<domain>.on<Event>`.
+    const events = ipcEventChannels.map((channel) => {
+      const { domain, method } = ipcEventMethod(channel);
+      return `${domain}:${method}`;
+    });
+    expect(exposed.sort()).toEqual([...ipcChannels, ...events].sort());
   });
 
   it('is frozen, so the page cannot replace or add methods', () => {
@@ -43,9 +50,11 @@ describe('createApi', () => {
 
   it('offers no generic invoke, ipcRenderer, require or process', () => {
     const { api } = apiAnswering(null);
-    for (const name of ['invoke', 'send', 'on', 'ipcRenderer', 'require', 'process']) {
+    for (const name of ['invoke', 'on', 'ipcRenderer', 'require', 'process']) {
       expect(api).not.toHaveProperty(name);
     }
+    // `api.send` is the "Send event" domain, an object of named methods, not ipcRenderer.send.
+    expect(typeof api.send).toBe('object');
   });
 
   it('sends app:getInfo without a payload and resolves with the value', async () => {

@@ -1,10 +1,32 @@
 import type { AppInfo } from '../../../shared/ipc';
+import type { SecretStore } from '../../store/secrets';
+import type { SettingsStore } from '../../store/settings';
+import type { Clipboard } from '../../send/clipboard';
+import type { SendHistoryStore } from '../../send/history-store';
+import type { SendTemplateStore } from '../../send/template-store';
+import type { ImportService } from '../../import/import-service';
 import { registerAppHandlers } from './app';
+import { registerImportHandlers } from './import';
+import { registerSendHandlers } from './send';
+import { registerSecretsHandlers } from './secrets';
+import { registerSettingsHandlers } from './settings';
 import type { IpcMainLike, RegisterOptions } from './register';
 
 /** What the domain registrars need from the rest of the main process. */
 export interface IpcServices {
   appInfo: AppInfo;
+  /** Profiles (settings.json). */
+  settings: SettingsStore;
+  /** API keys in the OS keychain; tests and the browser host may pass one over a memory keyring. */
+  secrets: SecretStore;
+  /** Requests sent from the "Send event" screen (`<dataDir>/send-history/`). */
+  sendHistory: SendHistoryStore;
+  /** The "Send event" builder's templates. */
+  sendTemplates: SendTemplateStore;
+  /** The system clipboard (Electron's); the browser host keeps a stand-in in memory. */
+  clipboard: Clipboard;
+  /** The import wizard: opened files, validation, review, uploads and their journals. */
+  imports: ImportService;
 }
 
 /**
@@ -17,4 +39,8 @@ export function registerAllHandlers(
   options: RegisterOptions,
 ): void {
   registerAppHandlers(ipc, services.appInfo, options);
+  registerSettingsHandlers(ipc, services, options);
+  registerSecretsHandlers(ipc, services, options);
+  registerSendHandlers(ipc, services, options);
+  registerImportHandlers(ipc, services, options);
 }
