@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Emulator } from '../../e2e/emulator/emulator';
@@ -13,7 +13,7 @@ export async function runImport(
 ): Promise<{ result: JobResult; seconds: number }> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'customerscore-bench-home-'));
   const start = performance.now();
-  const result = await startImportJob({
+  const job = startImportJob({
     path: file,
     mapping: benchMapping,
     trackerKey: 'CS-TEST1',
@@ -22,6 +22,11 @@ export async function runImport(
     rate,
     dataDir,
     zone: 'UTC',
-  }).done;
-  return { result, seconds: (performance.now() - start) / 1000 };
+  });
+  try {
+    const result = await job.done;
+    return { result, seconds: (performance.now() - start) / 1000 };
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
 }

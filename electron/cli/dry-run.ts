@@ -60,7 +60,7 @@ export async function dryRun(
     line(io.stdout, `  rows read:          ${count(rows)}`);
     line(
       io.stdout,
-      `  events to send:     ${count(events)} in ${count(requests)} requests (${count(bytes)} bytes)`,
+      `  events to send:     ${count(events)} in ${count(requests)} ${requests === 1 ? 'request' : 'requests'} (${count(bytes)} bytes)`,
     );
     line(
       io.stdout,

@@ -49,9 +49,15 @@ function buildProgram(io: CliIo, run: Run): Command {
     .description(
       "The profile's API key in the OS keychain (read from standard input, never an argument).",
     );
+  const keyHelp = {
+    set: 'Store the API key read from standard input (replaces the one stored before).',
+    status: 'Say whether a key is stored, showing only its last 4 characters.',
+    delete: 'Remove the key from the keychain.',
+  } as const;
   for (const action of ['set', 'status', 'delete'] as const) {
     key
       .command(action)
+      .description(keyHelp[action])
       .option('--profile <name>', 'the profile (default: the active one)')
       .action((options: { profile?: string }) => run(() => keyCommand(action, options, io)));
   }
@@ -69,9 +75,13 @@ function buildProgram(io: CliIo, run: Run): Command {
     .action((options) => run(() => profileCommand('set', options, io)));
   profile
     .command('show')
+    .description('Show a profile: tracker key, endpoint, rate limit and whether its API key is set.')
     .option('--profile <name>', 'the profile (default: the active one)')
     .action((options) => run(() => profileCommand('show', options, io)));
-  profile.command('list').action(() => run(() => profileCommand('list', {}, io)));
+  profile
+    .command('list')
+    .description('List the profiles; the active one is marked with *.')
+    .action(() => run(() => profileCommand('list', {}, io)));
   return program;
 }
 

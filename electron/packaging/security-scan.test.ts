@@ -134,8 +134,10 @@ const installed = (() => {
   }
 })();
 
+if (!installed) console.warn('Electronegativity tests: skipped: @doyensec/electronegativity is not installed');
+
 describe.skipIf(!installed)(
-  'Electronegativity (skipped: @doyensec/electronegativity is not installed)',
+  'Electronegativity, run on planted files',
   () => {
     it('catches an insecure window, so a clean scan means something', async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-plant-'));
