@@ -11,6 +11,7 @@ export function HistoryScreen(): ReactElement {
   return (
     <ScreenLayout
       title="History"
+      wide
       summary="Your earlier imports and their results: how many events were sent, which rows were rejected and why, with the rejected rows ready to download, fix and import again."
     >
       <div className="hi-sections">

@@ -3,7 +3,6 @@ import { Button } from 'react-aria-components';
 import type { ImportJobSummary } from '../../../../shared/ipc-import';
 import { useImportHistory } from '../../api/useImportHistory';
 import { count, duration } from '../Import/words';
-import '../Import/import.css';
 
 const STATES: Record<ImportJobSummary['state'], string> = {
   running: 'Sending now',
@@ -24,39 +23,39 @@ export function ImportHistorySection(): ReactElement {
 
   return (
     <section className="hi-section" aria-labelledby="hi-imports-heading">
-      <div className="hi-section__head">
-        <h2 id="hi-imports-heading" className="hi-heading">
+      <div className="section-head">
+        <h2 id="hi-imports-heading" className="section-title">
           Imports
         </h2>
-        <Button className="im-button" onPress={history.reload}>
+        <Button className="button" onPress={history.reload}>
           Refresh
         </Button>
       </div>
       {(history.problem ?? problem) && (
-        <p role="alert" className="im-alert">
+        <p role="alert" className="notice notice--error">
           {history.problem ?? problem}
         </p>
       )}
-      {jobs === null && !history.problem && <p className="im-muted">Loading…</p>}
+      {jobs === null && !history.problem && <p className="text-muted">Loading…</p>}
       {jobs?.length === 0 && (
-        <p className="im-muted">
+        <p className="text-muted">
           No imports yet. Imports you start on the Import screen are listed here.
         </p>
       )}
       {jobs && jobs.length > 0 && (
-        <div className="hi-table-scroll">
-          <table className="hi-table">
-            <caption className="im-visually-hidden">Imports, newest first</caption>
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption className="visually-hidden">Imports, newest first</caption>
             <thead>
               <tr>
                 <th scope="col">File</th>
                 <th scope="col">Profile</th>
                 <th scope="col">Started</th>
                 <th scope="col">Duration</th>
-                <th scope="col" className="hi-number">
+                <th scope="col" className="data-table__number">
                   Sent
                 </th>
-                <th scope="col" className="hi-number">
+                <th scope="col" className="data-table__number">
                   Not sent
                 </th>
                 <th scope="col">Status</th>
@@ -72,17 +71,17 @@ export function ImportHistorySection(): ReactElement {
                   <td>{job.profileName ?? '–'}</td>
                   <td>{when.format(new Date(job.startedAt))}</td>
                   <td>{job.durationMs === null ? '–' : duration(job.durationMs / 1000)}</td>
-                  <td className="hi-number">
+                  <td className="data-table__number">
                     {count(job.sent)}
                     {job.totalEvents !== null && job.sent !== job.totalEvents && (
-                      <span className="im-muted"> of {count(job.totalEvents)}</span>
+                      <span className="text-muted"> of {count(job.totalEvents)}</span>
                     )}
                   </td>
-                  <td className="hi-number">{count(job.rejected)}</td>
+                  <td className="data-table__number">{count(job.rejected)}</td>
                   <td>
                     {STATES[job.state]}
                     {job.possibleDuplicates > 0 && (
-                      <span className="im-muted">
+                      <span className="text-muted">
                         {' '}
                         · {count(job.possibleDuplicates)} possible duplicates
                       </span>
@@ -91,14 +90,14 @@ export function ImportHistorySection(): ReactElement {
                   <td>
                     {job.hasReport ? (
                       <Button
-                        className="im-button"
+                        className="button"
                         aria-label={`Download rejected rows of ${job.fileName}`}
                         onPress={() => void history.downloadReport(job.jobId).then(setProblem)}
                       >
                         Download
                       </Button>
                     ) : (
-                      <span className="im-muted">None</span>
+                      <span className="text-muted">None</span>
                     )}
                   </td>
                 </tr>

@@ -33,11 +33,11 @@ export function AttributeList(props: AttributeListProps): ReactElement {
 
   return (
     <section className="im-panel" aria-labelledby={`im-${owner}-attributes`}>
-      <h3 id={`im-${owner}-attributes`} className="im-subheading">
+      <h3 id={`im-${owner}-attributes`} className="section-subtitle">
         {owner === 'customer' ? 'Customer attributes' : 'Contact attributes'}
       </h3>
       {list.length === 0 && (
-        <p className="im-muted">
+        <p className="text-muted">
           None: events carry no {whose} attributes. Add columns such as a plan or an email address.
         </p>
       )}
@@ -47,13 +47,13 @@ export function AttributeList(props: AttributeListProps): ReactElement {
           return (
             <div key={a.id}>
               <div className="im-attribute">
-                <div className="im-field">
-                  <label className="im-small im-muted" htmlFor={`im-attr-col-${a.id}`}>
+                <div className="field">
+                  <label className="field__label--minor" htmlFor={`im-attr-col-${a.id}`}>
                     Column
                   </label>
                   <select
                     id={`im-attr-col-${a.id}`}
-                    className="im-select"
+                    className="input input--fill"
                     value={a.column}
                     onChange={(event) => change(a.id, { column: event.target.value })}
                   >
@@ -64,26 +64,26 @@ export function AttributeList(props: AttributeListProps): ReactElement {
                     ))}
                   </select>
                 </div>
-                <div className="im-field">
-                  <label className="im-small im-muted" htmlFor={`im-attr-key-${a.id}`}>
+                <div className="field">
+                  <label className="field__label--minor" htmlFor={`im-attr-key-${a.id}`}>
                     Attribute key
                   </label>
                   <input
                     id={`im-attr-key-${a.id}`}
-                    className="im-input"
+                    className="input input--fill"
                     value={a.key}
                     aria-invalid={problem ? true : undefined}
                     aria-describedby={problem ? `im-attr-problem-${a.id}` : undefined}
                     onChange={(event) => change(a.id, { key: event.target.value })}
                   />
                 </div>
-                <div className="im-field">
-                  <label className="im-small im-muted" htmlFor={`im-attr-type-${a.id}`}>
+                <div className="field">
+                  <label className="field__label--minor" htmlFor={`im-attr-type-${a.id}`}>
                     Read as
                   </label>
                   <select
                     id={`im-attr-type-${a.id}`}
-                    className="im-select"
+                    className="input input--fill"
                     value={a.type}
                     onChange={(event) =>
                       change(a.id, { type: event.target.value as AttributeType })
@@ -97,7 +97,7 @@ export function AttributeList(props: AttributeListProps): ReactElement {
                   </select>
                 </div>
                 <Button
-                  className="im-button"
+                  className="button"
                   aria-label={`Remove ${whose} attribute ${a.key || a.column}`}
                   onPress={() => props.onChange(list.filter((x) => x.id !== a.id))}
                 >
@@ -105,10 +105,10 @@ export function AttributeList(props: AttributeListProps): ReactElement {
                 </Button>
               </div>
               {props.guessed.has(`attr-${a.id}`) && (
-                <span className="im-badge">Guessed from the column name</span>
+                <span className="badge badge--info">Guessed from the column name</span>
               )}
               {problem && (
-                <p id={`im-attr-problem-${a.id}`} className="im-error-text">
+                <p id={`im-attr-problem-${a.id}`} className="field__error">
                   {problem}
                 </p>
               )}
@@ -118,14 +118,14 @@ export function AttributeList(props: AttributeListProps): ReactElement {
       </div>
       <div className="im-row">
         <Button
-          className="im-button"
+          className="button"
           isDisabled={props.unused.length === 0}
           onPress={() => props.onAdd(props.unused.slice(0, 1))}
         >
           Add a {whose} attribute
         </Button>
         <Button
-          className="im-button"
+          className="button"
           isDisabled={props.unused.length === 0}
           onPress={() => props.onAdd([...props.unused])}
         >

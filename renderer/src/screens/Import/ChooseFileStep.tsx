@@ -23,7 +23,7 @@ export function ChooseFileStep({ state }: { state: WizardState }): ReactElement 
 
   return (
     <section className="im-panel im-panel--wide" aria-labelledby="im-file-heading">
-      <h2 id="im-file-heading" className="im-heading">
+      <h2 id="im-file-heading" className="section-title">
         Choose a file
       </h2>
       <div
@@ -35,12 +35,12 @@ export function ChooseFileStep({ state }: { state: WizardState }): ReactElement 
         onDragLeave={() => setOver(false)}
         onDrop={onDrop}
       >
-        <label className="im-label" htmlFor="im-file-input">
+        <label className="field__label" htmlFor="file-input">
           CSV file
         </label>
         <input
-          id="im-file-input"
-          className="im-file-input"
+          id="file-input"
+          className="file-input"
           type="file"
           accept={ACCEPT}
           aria-describedby="im-file-hint"
@@ -50,35 +50,36 @@ export function ChooseFileStep({ state }: { state: WizardState }): ReactElement 
             if (file) void chooseFile(file);
           }}
         />
-        <p id="im-file-hint" className="im-muted im-small">
+        <p id="im-file-hint" className="text-muted text-small">
           Drop a spreadsheet export here, or choose one: CSV, TSV or TXT, any size. The file is only
           read, never changed.
         </p>
       </div>
       {state.opening && (
-        <p role="status" className="im-muted">
+        <p role="status" className="text-muted">
           Reading the file…
         </p>
       )}
       {state.fileError && (
-        <p role="alert" className="im-alert">
+        <p role="alert" className="notice notice--error">
           {state.fileError}
         </p>
       )}
       {state.sendProblem && (
-        <p role="alert" className="im-alert">
+        <p role="alert" className="notice notice--error">
           {state.sendProblem}
         </p>
       )}
       {open && (
         <>
-          <h3 className="im-subheading">
-            {open.file.fileName} <span className="im-muted">({fileSize(open.file.fileSize)})</span>
+          <h3 className="section-subtitle">
+            {open.file.fileName}{' '}
+            <span className="text-muted">({fileSize(open.file.fileSize)})</span>
           </h3>
           <FileSettings file={open.file} disabled={state.opening} />
           <PreviewTable file={open.file} />
-          <div className="im-actions">
-            <Button className="im-button im-button--primary" onPress={() => goTo('map')}>
+          <div className="actions">
+            <Button className="button button--primary" onPress={() => goTo('map')}>
               Next: match columns
             </Button>
           </div>

@@ -27,13 +27,13 @@ export function FileSettings({
   return (
     <div className="im-panel">
       <div className="im-facts">
-        <div className="im-field">
-          <label className="im-label" htmlFor="im-encoding">
+        <div className="field">
+          <label className="field__label" htmlFor="im-encoding">
             Text encoding
           </label>
           <select
             id="im-encoding"
-            className="im-select"
+            className="input"
             value={file.encoding}
             disabled={disabled}
             aria-describedby="im-encoding-why"
@@ -45,17 +45,17 @@ export function FileSettings({
               </option>
             ))}
           </select>
-          <span id="im-encoding-why" className="im-muted im-small">
+          <span id="im-encoding-why" className="text-muted text-small">
             {encodingReason(file.encodingSource, file.bom)}
           </span>
         </div>
-        <div className="im-field">
-          <label className="im-label" htmlFor="im-delimiter">
+        <div className="field">
+          <label className="field__label" htmlFor="im-delimiter">
             Separator
           </label>
           <select
             id="im-delimiter"
-            className="im-select"
+            className="input"
             value={file.delimiter}
             disabled={disabled}
             aria-describedby="im-delimiter-why"
@@ -67,20 +67,20 @@ export function FileSettings({
               </option>
             ))}
           </select>
-          <span id="im-delimiter-why" className="im-muted im-small">
+          <span id="im-delimiter-why" className="text-muted text-small">
             {delimiterReason}
           </span>
         </div>
         <HeaderRowField key={file.headerRow} current={file.headerRow} disabled={disabled} />
       </div>
       {file.suggestedHeaderRow !== null && file.suggestedHeaderRow !== file.headerRow && (
-        <div className="im-offer" role="status">
-          <p className="im-offer__text">
+        <div className="notice notice--row" role="status">
+          <p className="notice__text">
             Row {file.suggestedHeaderRow} looks like the column names; the rows above it look like a
             title.
           </p>
           <Button
-            className="im-button"
+            className="button"
             onPress={() => void configure({ headerRow: file.suggestedHeaderRow ?? 1 })}
           >
             Use row {file.suggestedHeaderRow}
@@ -106,13 +106,13 @@ function HeaderRowField({
     else setText(String(current));
   };
   return (
-    <div className="im-field">
-      <label className="im-label" htmlFor="im-header-row">
+    <div className="field">
+      <label className="field__label" htmlFor="im-header-row">
         Column names are in row
       </label>
       <input
         id="im-header-row"
-        className="im-input im-input--narrow"
+        className="input input--narrow"
         type="number"
         min={1}
         value={text}
@@ -124,7 +124,7 @@ function HeaderRowField({
           if (event.key === 'Enter') commit();
         }}
       />
-      <span id="im-header-why" className="im-muted im-small">
+      <span id="im-header-why" className="text-muted text-small">
         Rows above it (a title, notes) are left out.
       </span>
     </div>

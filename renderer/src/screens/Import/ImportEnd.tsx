@@ -8,6 +8,7 @@ import {
   startOver,
 } from '../../api/import-send-actions';
 import type { WizardState } from '../../api/import-wizard-store';
+import { StatList } from './StatList';
 import { count, plural } from './words';
 
 const HEADINGS: Record<JobEnd['outcome'], string> = {
@@ -41,54 +42,47 @@ export function ImportEnd({
   const resumable = end.outcome === 'failed' || end.outcome === 'interrupted';
   return (
     <section className="im-panel" aria-labelledby="im-end-heading">
-      <h2 id="im-end-heading" className="im-heading" tabIndex={-1}>
+      <h2 id="im-end-heading" className="section-title" tabIndex={-1}>
         {HEADINGS[end.outcome]}
       </h2>
       <p role="status">
         {endSentence(end, progress.eventsSent, progress.rejectedRows, update.fileName)}
       </p>
-      <dl className="im-stats">
-        <div className="im-stat">
-          <dt>Sent</dt>
-          <dd>{count(progress.eventsSent)}</dd>
-        </div>
-        <div className="im-stat">
-          <dt>Not sent (rejected)</dt>
-          <dd>{count(progress.rejectedRows)}</dd>
-        </div>
-        <div className="im-stat">
-          <dt>Possible duplicates</dt>
-          <dd>{count(progress.possibleDuplicates)}</dd>
-        </div>
-      </dl>
+      <StatList
+        stats={[
+          { term: 'Sent', value: count(progress.eventsSent) },
+          { term: 'Not sent (rejected)', value: count(progress.rejectedRows) },
+          { term: 'Possible duplicates', value: count(progress.possibleDuplicates) },
+        ]}
+      />
       {progress.possibleDuplicates > 0 && (
-        <p className="im-muted">
+        <p className="text-muted">
           {plural(progress.possibleDuplicates, 'event')} may have arrived twice: a request was sent
           but its answer was lost, so it was sent again.
         </p>
       )}
       {canFix && (
-        <div className="im-offer">
-          <p className="im-offer__text">
+        <div className="notice notice--row">
+          <p className="notice__text">
             The server refused {plural(end.refusedRows, 'row')}.{' '}
             {end.refusedRows === 1
               ? 'Fix it in the table and send it again.'
               : 'Fix them in the table and send only those again.'}
           </p>
-          <Button className="im-button im-button--primary" onPress={reviewRefused}>
+          <Button className="button button--primary" onPress={reviewRefused}>
             Fix the refused rows
           </Button>
         </div>
       )}
       {problem && (
-        <p role="alert" className="im-alert">
+        <p role="alert" className="notice notice--error">
           {problem}
         </p>
       )}
-      <div className="im-actions">
+      <div className="actions">
         {end.reportRows > 0 && (
           <Button
-            className="im-button"
+            className="button"
             onPress={() => void downloadJobReport(update.jobId).then(setProblem)}
           >
             Download rejected rows
@@ -96,15 +90,15 @@ export function ImportEnd({
         )}
         {resumable && (
           <Button
-            className="im-button im-button--primary"
+            className="button button--primary"
             isDisabled={state.busy}
             onPress={() => void continueImport(update.jobId)}
           >
             Resume
           </Button>
         )}
-        <span className="im-actions__spacer" />
-        <Button className="im-button" onPress={startOver}>
+        <span className="actions__spacer" />
+        <Button className="button" onPress={startOver}>
           Import another file
         </Button>
       </div>

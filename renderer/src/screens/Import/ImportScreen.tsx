@@ -14,6 +14,8 @@ export function ImportScreen(): ReactElement {
   return (
     <ScreenLayout
       title="Import"
+      // The review table needs the window's width.
+      wide
       summary="Send a spreadsheet of customer events (CSV or TSV) to Customerscore: match its columns to the event's fields, see every problem before anything is sent, then follow the upload until it is done."
     >
       <div className="im-wizard" data-step={state.step}>

@@ -64,22 +64,22 @@ export function MapStep({ state, open }: { state: WizardState; open: OpenFile })
 
   return (
     <section className="im-panel im-panel--wide" aria-labelledby="im-map-heading">
-      <h2 id="im-map-heading" className="im-heading">
+      <h2 id="im-map-heading" className="section-title">
         Match the columns of {file.fileName}
       </h2>
       {open.recent && (
-        <div className="im-offer">
-          <p className="im-offer__text">
+        <div className="notice notice--row">
+          <p className="notice__text">
             You imported {open.recent.fileName} with the same columns before. Use that mapping
             again?
           </p>
-          <Button className="im-button" onPress={applyRecentMapping}>
+          <Button className="button" onPress={applyRecentMapping}>
             Use the mapping from last time
           </Button>
         </div>
       )}
       {guessed.size > 0 && (
-        <p className="im-muted">
+        <p className="text-muted">
           The app matched some columns by their names. Fields marked “Guessed from the column name”
           are suggestions: check them.
         </p>
@@ -87,7 +87,7 @@ export function MapStep({ state, open }: { state: WizardState; open: OpenFile })
       {state.mappingNote && (
         <p
           role={state.mappingNote.tone === 'error' ? 'alert' : 'status'}
-          className={`im-note im-note--${state.mappingNote.tone === 'error' ? 'error' : 'info'}`}
+          className={state.mappingNote.tone === 'error' ? 'notice notice--error' : 'notice'}
         >
           {state.mappingNote.text}
         </p>
@@ -137,22 +137,22 @@ export function MapStep({ state, open }: { state: WizardState; open: OpenFile })
         onAdd={(columns) => addAttributes('contact', columns)}
       />
       {otherProblems.length > 0 && (
-        <div role="alert" className="im-alert">
+        <div role="alert" className="notice notice--error">
           {otherProblems.map((p, i) => (
             <p key={i}>{p.message}</p>
           ))}
         </div>
       )}
       {state.mappingProblems.length > 0 && otherProblems.length === 0 && (
-        <p role="alert" className="im-error-text">
+        <p role="alert" className="field__error">
           Some fields need attention: see the messages above.
         </p>
       )}
-      <div className="im-actions">
-        <Button className="im-button" onPress={() => goTo('file')}>
+      <div className="actions">
+        <Button className="button" onPress={() => goTo('file')}>
           Back
         </Button>
-        <Button className="im-button" onPress={saveMapping}>
+        <Button className="button" onPress={saveMapping}>
           Save mapping
         </Button>
         <FileTrigger
@@ -162,10 +162,10 @@ export function MapStep({ state, open }: { state: WizardState; open: OpenFile })
             if (chosen) void loadMapping(chosen);
           }}
         >
-          <Button className="im-button">Load mapping</Button>
+          <Button className="button">Load mapping</Button>
         </FileTrigger>
-        <span className="im-actions__spacer" />
-        <Button className="im-button im-button--primary" onPress={() => void validate()}>
+        <span className="actions__spacer" />
+        <Button className="button button--primary" onPress={() => void validate()}>
           Next: check all rows
         </Button>
       </div>

@@ -7,12 +7,16 @@ const SHOWN_ROWS = 8;
 export function PreviewTable({ file }: { file: FilePreview }): ReactElement {
   const rows = file.sampleRows.slice(0, SHOWN_ROWS);
   return (
-    <div className="im-field">
-      <h3 className="im-subheading" id="im-preview-caption">
+    <div className="field">
+      <h3 className="section-subtitle" id="im-preview-caption">
         First rows
       </h3>
-      <div className="im-table-scroll" tabIndex={0} aria-labelledby="im-preview-caption">
-        <table className="im-preview">
+      <div
+        className="table-scroll im-preview-scroll"
+        tabIndex={0}
+        aria-labelledby="im-preview-caption"
+      >
+        <table className="data-table im-preview">
           <thead>
             <tr>
               <th scope="col">Row</th>
@@ -37,7 +41,7 @@ export function PreviewTable({ file }: { file: FilePreview }): ReactElement {
           </tbody>
         </table>
       </div>
-      {rows.length === 0 && <p className="im-muted">The file has column names but no rows.</p>}
+      {rows.length === 0 && <p className="text-muted">The file has column names but no rows.</p>}
     </div>
   );
 }

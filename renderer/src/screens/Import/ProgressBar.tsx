@@ -24,7 +24,7 @@ export function ProgressBar({ label, value, max, text }: ProgressBarProps): Reac
       >
         <div className="im-progress__fill" style={{ width: `${(share * 100).toFixed(1)}%` }} />
       </div>
-      <p className="im-muted">{text}</p>
+      <p className="text-muted">{text}</p>
     </div>
   );
 }

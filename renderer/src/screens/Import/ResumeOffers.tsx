@@ -16,18 +16,18 @@ export function ResumeOffers({
   return (
     <section aria-label="Interrupted imports" className="im-panel">
       {jobs.map((job) => (
-        <div key={job.jobId} className="im-offer">
-          <p className="im-offer__text">
+        <div key={job.jobId} className="notice notice--row">
+          <p className="notice__text">
             <strong>Resume import of {job.fileName}:</strong>{' '}
             {job.totalEvents === null
               ? `${count(job.sent)} events sent so far.`
               : `${count(job.sent)} of ${count(job.totalEvents)} sent.`}{' '}
-            <span className="im-muted">
+            <span className="text-muted">
               It stopped before the end; nothing was lost, and it continues where it stopped.
             </span>
           </p>
           <Button
-            className="im-button im-button--primary"
+            className="button button--primary"
             isDisabled={busy}
             onPress={() => void continueImport(job.jobId)}
             aria-label={`Resume import of ${job.fileName}`}
@@ -35,7 +35,7 @@ export function ResumeOffers({
             Resume
           </Button>
           <Button
-            className="im-button"
+            className="button"
             onPress={() => void dismissInterrupted(job.jobId)}
             aria-label={`Don't resume the import of ${job.fileName}`}
           >

@@ -60,7 +60,7 @@ export const ReviewGridRow = memo(function ReviewGridRow(props: ReviewGridRowPro
     return (
       <div className={rowClass} role="row" aria-rowindex={pos + 2} style={style}>
         {columns.map((column, col) => (
-          <div key={column.id} className="im-grid__cell im-muted" {...cellProps(col)}>
+          <div key={column.id} className="im-grid__cell text-muted" {...cellProps(col)}>
             {col === 0 ? '…' : col === 2 ? 'Loading…' : ''}
           </div>
         ))}
@@ -147,8 +147,8 @@ export const ReviewGridRow = memo(function ReviewGridRow(props: ReviewGridRowPro
             {...cellProps(col)}
           >
             <span className="im-grid__text">{value}</span>
-            {message && <span className="im-visually-hidden">{`: ${message}`}</span>}
-            {edited && <span className="im-visually-hidden"> (changed by you)</span>}
+            {message && <span className="visually-hidden">{`: ${message}`}</span>}
+            {edited && <span className="visually-hidden"> (changed by you)</span>}
           </div>
         );
       })}

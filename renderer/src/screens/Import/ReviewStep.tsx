@@ -23,7 +23,7 @@ export function ReviewStep({ state, open }: { state: WizardState; open: OpenFile
 
   return (
     <section className="im-panel im-panel--wide" aria-labelledby="im-review-heading">
-      <h2 id="im-review-heading" className="im-heading">
+      <h2 id="im-review-heading" className="section-title">
         {refusedView
           ? 'Fix the rows the server refused'
           : `Review the rows of ${open.file.fileName}`}
@@ -37,7 +37,7 @@ export function ReviewStep({ state, open }: { state: WizardState; open: OpenFile
         />
       )}
       {state.reviewProblem && (
-        <p role="alert" className="im-alert">
+        <p role="alert" className="notice notice--error">
           {state.reviewProblem}
         </p>
       )}
@@ -74,18 +74,18 @@ export function ReviewStep({ state, open }: { state: WizardState; open: OpenFile
               ))}
             </ul>
           )}
-          <p className="im-muted im-small">
+          <p className="text-muted text-small">
             {summary.timestampDescription} Times without a zone are read in {summary.zone}. To
             change a cell, select it and press Enter (or double-click it); press Enter to keep the
             change or Escape to drop it. The file itself is never changed.
           </p>
           <div className="im-row im-row--center">
             {refusedView ? (
-              <Button className="im-button" onPress={() => setView('all')}>
+              <Button className="button" onPress={() => setView('all')}>
                 Show all rows
               </Button>
             ) : (
-              <label className="im-switch">
+              <label className="checkbox">
                 <input
                   type="checkbox"
                   checked={view === 'problems'}
@@ -94,7 +94,7 @@ export function ReviewStep({ state, open }: { state: WizardState; open: OpenFile
                 Only rows with problems
               </label>
             )}
-            <label className="im-switch">
+            <label className="checkbox">
               <input
                 type="checkbox"
                 checked={skipAll}
@@ -109,9 +109,9 @@ export function ReviewStep({ state, open }: { state: WizardState; open: OpenFile
               />
               Skip all rows that cannot be sent
             </label>
-            <span className="im-actions__spacer" />
+            <span className="actions__spacer" />
             <Button
-              className="im-button"
+              className="button"
               isDisabled={state.busy}
               onPress={() => void downloadRejected()}
             >
@@ -133,17 +133,17 @@ export function ReviewStep({ state, open }: { state: WizardState; open: OpenFile
         </>
       )}
       {state.sendProblem && (
-        <p role="alert" className="im-alert">
+        <p role="alert" className="notice notice--error">
           {state.sendProblem}
         </p>
       )}
-      <div className="im-actions">
-        <Button className="im-button" onPress={() => goTo('map')} isDisabled={Boolean(validating)}>
+      <div className="actions">
+        <Button className="button" onPress={() => goTo('map')} isDisabled={Boolean(validating)}>
           Back
         </Button>
-        <span className="im-actions__spacer" />
+        <span className="actions__spacer" />
         {summary && (
-          <span className="im-muted" aria-live="polite">
+          <span className="text-muted" aria-live="polite">
             {refusedView
               ? `${plural(summary.refusedRows, 'row')} will be sent again.`
               : `${plural(summary.readyRows, 'event')} will be sent` +
@@ -153,7 +153,7 @@ export function ReviewStep({ state, open }: { state: WizardState; open: OpenFile
           </span>
         )}
         <Button
-          className="im-button im-button--primary"
+          className="button button--primary"
           isDisabled={!summary || state.busy}
           onPress={() => void startImport(refusedView ? 'refused' : 'all')}
         >

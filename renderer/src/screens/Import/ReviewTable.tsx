@@ -19,6 +19,7 @@ import {
   ROW_HEIGHT,
 } from './review-columns';
 import { rowWindow, scrollTopFor } from './virtual-rows';
+import './review-grid.css';
 
 export interface ReviewTableProps {
   label: string;
@@ -163,7 +164,7 @@ export function ReviewTable({ label, header, rows, emptyText }: ReviewTableProps
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
 
   return (
-    <div className="im-field">
+    <div className="field">
       <div
         ref={grid}
         className="im-grid"
@@ -229,7 +230,7 @@ export function ReviewTable({ label, header, rows, emptyText }: ReviewTableProps
       </div>
       {rows.total === 0 && <p className="im-grid__empty">{emptyText}</p>}
       {(editProblem ?? rows.problem) && (
-        <p role="alert" className="im-error-text">
+        <p role="alert" className="field__error">
           {editProblem ?? rows.problem}
         </p>
       )}

@@ -11,6 +11,7 @@ import type { WizardState } from '../../api/import-wizard-store';
 import { CancelDialog } from './CancelDialog';
 import { ImportEnd } from './ImportEnd';
 import { ProgressBar } from './ProgressBar';
+import { StatList } from './StatList';
 import { count, duration, plural } from './words';
 
 function progressText(update: JobUpdate): string {
@@ -28,10 +29,10 @@ export function SendStep({ state }: { state: WizardState }): ReactElement {
   if (!update) {
     return (
       <section className="im-panel" aria-labelledby="im-send-heading">
-        <h2 id="im-send-heading" className="im-heading">
+        <h2 id="im-send-heading" className="section-title">
           Sending
         </h2>
-        <p role="status" className="im-muted">
+        <p role="status" className="text-muted">
           Starting the import…
         </p>
       </section>
@@ -45,54 +46,47 @@ export function SendStep({ state }: { state: WizardState }): ReactElement {
   const value = update.totalEvents === null ? progress.bytesRead : progress.eventsSent;
   return (
     <section className="im-panel" aria-labelledby="im-send-heading">
-      <h2 id="im-send-heading" className="im-heading">
+      <h2 id="im-send-heading" className="section-title">
         Sending {update.fileName}
       </h2>
       <ProgressBar label="Events sent" value={value} max={max} text={progressText(update)} />
       <p role="status" className="im-state">
         {progress.message}
       </p>
-      <dl className="im-stats">
-        <div className="im-stat">
-          <dt>Sent</dt>
-          <dd>{count(progress.eventsSent)}</dd>
-        </div>
-        <div className="im-stat">
-          <dt>Not sent (rejected)</dt>
-          <dd>{count(progress.rejectedRows)}</dd>
-        </div>
-        <div className="im-stat">
-          <dt>Events per second</dt>
-          <dd>{count(progress.eventsPerSecond)}</dd>
-        </div>
-        <div className="im-stat">
-          <dt>Time left</dt>
-          <dd>{progress.etaSeconds === null ? '–' : `about ${duration(progress.etaSeconds)}`}</dd>
-        </div>
-      </dl>
+      <StatList
+        stats={[
+          { term: 'Sent', value: count(progress.eventsSent) },
+          { term: 'Not sent (rejected)', value: count(progress.rejectedRows) },
+          { term: 'Events per second', value: count(progress.eventsPerSecond) },
+          {
+            term: 'Time left',
+            value: progress.etaSeconds === null ? '–' : `about ${duration(progress.etaSeconds)}`,
+          },
+        ]}
+      />
       {state.sendProblem && (
-        <p role="alert" className="im-alert">
+        <p role="alert" className="notice notice--error">
           {state.sendProblem}
         </p>
       )}
-      <div className="im-actions">
+      <div className="actions">
         {paused ? (
-          <Button className="im-button im-button--primary" onPress={() => void resumeImport()}>
+          <Button className="button button--primary" onPress={() => void resumeImport()}>
             Resume
           </Button>
         ) : (
-          <Button className="im-button" onPress={() => void pauseImport()}>
+          <Button className="button" onPress={() => void pauseImport()}>
             Pause
           </Button>
         )}
         <CancelDialog sent={progress.eventsSent} onConfirm={() => void cancelImport()} />
-        <span className="im-actions__spacer" />
-        <span className="im-muted im-small">
+        <span className="actions__spacer" />
+        <span className="text-muted text-small">
           You can leave this screen: the import goes on, and it continues after a restart.
         </span>
       </div>
       {(progress.phase === 'failed' || progress.phase === 'interrupted') && state.jobId && (
-        <Button className="im-button" onPress={() => void continueImport(state.jobId ?? '')}>
+        <Button className="button" onPress={() => void continueImport(state.jobId ?? '')}>
           Try again
         </Button>
       )}

@@ -39,22 +39,22 @@ export function TargetField(props: TargetFieldProps): ReactElement {
 
   return (
     <div
-      className={`im-target${props.guessed ? ' im-target--guess' : ''}${props.wide ? ' im-target--wide' : ''}`}
+      className={`card card--compact${props.guessed ? ' im-target--guess' : ''}${props.wide ? ' im-target--wide' : ''}`}
     >
       <div className="im-row im-row--center">
-        <label className="im-label" htmlFor={id}>
+        <label className="field__label" htmlFor={id}>
           {label}
         </label>
-        {!props.required && <span className="im-muted im-small">optional</span>}
+        {!props.required && <span className="text-muted text-small">optional</span>}
         {props.guessed && (
-          <span id={`${id}-guess`} className="im-badge">
+          <span id={`${id}-guess`} className="badge badge--info">
             Guessed from the column name
           </span>
         )}
       </div>
       <select
         id={id}
-        className="im-select"
+        className="input"
         value={selected}
         aria-describedby={described}
         aria-invalid={props.problem ? true : undefined}
@@ -75,7 +75,7 @@ export function TargetField(props: TargetFieldProps): ReactElement {
       </select>
       {source.kind === 'value' && (
         <input
-          className="im-input"
+          className="input"
           aria-label={`Fixed ${label.toLowerCase()} for every row`}
           placeholder="Type the value"
           value={source.value}
@@ -93,7 +93,7 @@ export function TargetField(props: TargetFieldProps): ReactElement {
       </p>
       {props.children}
       {props.problem && (
-        <p id={`${id}-problem`} className="im-error-text">
+        <p id={`${id}-problem`} className="field__error">
           {props.problem}
         </p>
       )}

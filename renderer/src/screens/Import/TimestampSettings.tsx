@@ -46,13 +46,13 @@ export function TimestampSettings({ draft, file, onChange }: TimestampSettingsPr
   return (
     <div className="im-panel">
       <div className="im-row">
-        <div className="im-field">
-          <label className="im-label" htmlFor="im-ts-format">
+        <div className="field">
+          <label className="field__label" htmlFor="im-ts-format">
             Timestamp format
           </label>
           <select
             id="im-ts-format"
-            className="im-select"
+            className="input"
             value={isKeyword ? draft.timestampFormat.trim().toLowerCase() : PATTERN}
             onChange={(event) =>
               onChange({
@@ -70,29 +70,29 @@ export function TimestampSettings({ draft, file, onChange }: TimestampSettingsPr
           </select>
         </div>
         {!isKeyword && (
-          <div className="im-field">
-            <label className="im-label" htmlFor="im-ts-pattern">
+          <div className="field">
+            <label className="field__label" htmlFor="im-ts-pattern">
               Date pattern
             </label>
             <input
               id="im-ts-pattern"
-              className="im-input"
+              className="input"
               value={draft.timestampFormat}
               aria-describedby="im-ts-pattern-hint"
               onChange={(event) => onChange({ timestampFormat: event.target.value })}
             />
-            <span id="im-ts-pattern-hint" className="im-muted im-small">
+            <span id="im-ts-pattern-hint" className="text-muted text-small">
               dd day, MM month, yyyy year, HH hour, mm minute, ss second
             </span>
           </div>
         )}
-        <div className="im-field">
-          <label className="im-label" htmlFor="im-ts-zone">
+        <div className="field">
+          <label className="field__label" htmlFor="im-ts-zone">
             Time zone
           </label>
           <input
             id="im-ts-zone"
-            className="im-input"
+            className="input"
             list="im-ts-zones"
             value={draft.timezone}
             aria-describedby="im-ts-zone-hint"
@@ -103,7 +103,7 @@ export function TimestampSettings({ draft, file, onChange }: TimestampSettingsPr
               <option key={zone} value={zone} />
             ))}
           </datalist>
-          <span id="im-ts-zone-hint" className="im-muted im-small">
+          <span id="im-ts-zone-hint" className="text-muted text-small">
             For times written without a zone.
           </span>
         </div>
@@ -124,18 +124,18 @@ function Readings({
 }): ReactElement {
   if (preview.problem) {
     return (
-      <div className="im-field" role="status">
-        <p className="im-error-text">{preview.problem}</p>
+      <div className="field" role="status">
+        <p className="field__error">{preview.problem}</p>
         {preview.candidates && (
           <div className="im-row">
             <Button
-              className="im-button"
+              className="button"
               onPress={() => onChange({ timestampFormat: preview.candidates?.[0] ?? '' })}
             >
               Day first ({preview.candidates[0]})
             </Button>
             <Button
-              className="im-button"
+              className="button"
               onPress={() => onChange({ timestampFormat: preview.candidates?.[1] ?? '' })}
             >
               Month first ({preview.candidates[1]})
@@ -146,8 +146,8 @@ function Readings({
     );
   }
   return (
-    <div className="im-field">
-      <p className="im-muted im-small">{preview.description}</p>
+    <div className="field">
+      <p className="text-muted text-small">{preview.description}</p>
       <table className="im-readings" aria-label="How the first timestamps are read">
         <thead>
           <tr>
@@ -161,7 +161,7 @@ function Readings({
             <tr key={reading.value}>
               <td>{reading.value}</td>
               {reading.problem ? (
-                <td colSpan={2} className="im-error-text">
+                <td colSpan={2} className="field__error">
                   {reading.problem}
                 </td>
               ) : (

@@ -68,7 +68,7 @@ export function AttributeEditor(props: AttributeEditorProps): ReactElement {
     <fieldset className="se-attrs">
       <legend className="se-attrs__legend">{titles[kind]}</legend>
       {rows.length === 0 ? (
-        <p className="se-attrs__empty">
+        <p className="text-muted text-small">
           None yet. Attributes update what Customerscore knows about the {kind}.
         </p>
       ) : (
@@ -84,7 +84,7 @@ export function AttributeEditor(props: AttributeEditorProps): ReactElement {
               <li key={row.id} className="se-attrs__row" onBlur={() => props.onBlurRow(index)}>
                 <input
                   id={domId(row.id, 'name')}
-                  className="se-input se-input--mono se-attrs__name"
+                  className="input input--fill input--mono"
                   aria-label={`${label} name`}
                   placeholder="name"
                   value={row.key}
@@ -95,7 +95,7 @@ export function AttributeEditor(props: AttributeEditorProps): ReactElement {
                   onChange={(event) => props.onChange(row.id, { key: event.target.value })}
                 />
                 <select
-                  className="se-select"
+                  className="input input--auto"
                   aria-label={`${label} type`}
                   value={row.type}
                   onChange={(event) =>
@@ -110,7 +110,7 @@ export function AttributeEditor(props: AttributeEditorProps): ReactElement {
                 </select>
                 {row.type === 'boolean' ? (
                   <select
-                    className="se-select se-attrs__value"
+                    className="input input--fill"
                     aria-label={`${label} value`}
                     value={row.value}
                     onChange={(event) => props.onChange(row.id, { value: event.target.value })}
@@ -120,7 +120,7 @@ export function AttributeEditor(props: AttributeEditorProps): ReactElement {
                   </select>
                 ) : (
                   <input
-                    className="se-input se-attrs__value"
+                    className="input input--fill"
                     aria-label={`${label} value`}
                     placeholder={row.type === 'number' ? 'e.g. 42' : 'value'}
                     inputMode={row.type === 'number' ? 'decimal' : undefined}
@@ -135,7 +135,7 @@ export function AttributeEditor(props: AttributeEditorProps): ReactElement {
                 <span className="se-attrs__actions">
                   <Button
                     id={domId(row.id, 'up')}
-                    className="se-icon-button"
+                    className="button button--quiet button--icon"
                     aria-label={`Move ${singular} ${n} up`}
                     isDisabled={index === 0}
                     onPress={() => move(row.id, index, -1)}
@@ -144,7 +144,7 @@ export function AttributeEditor(props: AttributeEditorProps): ReactElement {
                   </Button>
                   <Button
                     id={domId(row.id, 'down')}
-                    className="se-icon-button"
+                    className="button button--quiet button--icon"
                     aria-label={`Move ${singular} ${n} down`}
                     isDisabled={index === rows.length - 1}
                     onPress={() => move(row.id, index, 1)}
@@ -152,7 +152,7 @@ export function AttributeEditor(props: AttributeEditorProps): ReactElement {
                     ↓
                   </Button>
                   <Button
-                    className="se-icon-button se-icon-button--remove"
+                    className="button button--quiet button--icon button--danger"
                     aria-label={`Remove ${singular} ${n}`}
                     onPress={() => remove(row.id, index)}
                   >
@@ -160,7 +160,7 @@ export function AttributeEditor(props: AttributeEditorProps): ReactElement {
                   </Button>
                 </span>
                 {keyIssue || valueIssue ? (
-                  <p id={errorId} className="se-field__error se-attrs__error">
+                  <p id={errorId} className="field__error se-attrs__error">
                     {[keyIssue?.message, valueIssue?.message].filter(Boolean).join(' ')}
                   </p>
                 ) : null}
@@ -171,7 +171,7 @@ export function AttributeEditor(props: AttributeEditorProps): ReactElement {
       )}
       <Button
         id={addId}
-        className="se-button se-button--small"
+        className="button button--small"
         onPress={() => setFocusTarget(domId(props.onAdd(), 'name'))}
       >
         Add {singular}

@@ -12,8 +12,8 @@ export interface BuilderTabsProps {
 /** Form and JSON: two views of the same request; switching keeps the data (or says why not). */
 export function BuilderTabs({ builder, profileTrackerKey }: BuilderTabsProps): ReactElement {
   return (
-    <section className="se-card" aria-labelledby="se-builder-title">
-      <h2 id="se-builder-title" className="se-card__title">
+    <section className="card" aria-labelledby="se-builder-title">
+      <h2 id="se-builder-title" className="section-title">
         Request
       </h2>
       <Tabs
@@ -30,7 +30,7 @@ export function BuilderTabs({ builder, profileTrackerKey }: BuilderTabsProps): R
           </Tab>
         </TabList>
         {builder.notice ? (
-          <p className="se-notice se-notice--warning" role="alert">
+          <p className="notice notice--warning" role="alert">
             {builder.notice}
           </p>
         ) : null}

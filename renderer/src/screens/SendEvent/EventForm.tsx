@@ -1,9 +1,9 @@
 import type { ReactElement } from 'react';
 import { Button } from 'react-aria-components';
+import { TextField } from '../../components/TextField';
 import type { BuilderIssue, EventField } from './builder-check';
 import type { AttributeEditorKind } from './builder-model';
 import { AttributeEditor } from './AttributeEditor';
-import { FieldText } from './FieldText';
 import { TimestampField } from './TimestampField';
 import type { SendBuilder } from './useSendBuilder';
 
@@ -63,14 +63,14 @@ export function EventForm({ builder, profileTrackerKey }: EventFormProps): React
         {count > 1 ? (
           <>
             <Button
-              className="se-button se-button--small"
+              className="button button--small"
               isDisabled={current === 0}
               onPress={() => builder.selectEvent(current - 1)}
             >
               Previous event
             </Button>
             <Button
-              className="se-button se-button--small"
+              className="button button--small"
               isDisabled={current === count - 1}
               onPress={() => builder.selectEvent(current + 1)}
             >
@@ -79,28 +79,25 @@ export function EventForm({ builder, profileTrackerKey }: EventFormProps): React
           </>
         ) : null}
         <Button
-          className="se-button se-button--small"
+          className="button button--small"
           isDisabled={count >= 100}
           onPress={builder.addEvent}
         >
           Add another event
         </Button>
         {count > 1 ? (
-          <Button
-            className="se-button se-button--small se-button--danger"
-            onPress={builder.removeEvent}
-          >
+          <Button className="button button--small button--danger" onPress={builder.removeEvent}>
             Remove event {current + 1}
           </Button>
         ) : null}
       </div>
 
-      <FieldText
+      <TextField
         label="Event name"
         value={event.name}
         placeholder="e.g. subscription_upgraded"
         onChange={(name) => builder.updateEvent({ name })}
-        wide
+        width="wide"
         {...field('name')}
       />
       <TimestampField
@@ -109,7 +106,7 @@ export function EventForm({ builder, profileTrackerKey }: EventFormProps): React
         {...field('timestamp')}
       />
       <div className="se-form__pair">
-        <FieldText
+        <TextField
           label="Customer ID"
           value={event.customer}
           placeholder="e.g. cus_456"
@@ -117,7 +114,7 @@ export function EventForm({ builder, profileTrackerKey }: EventFormProps): React
           onChange={(customer) => builder.updateEvent({ customer })}
           {...field('customer')}
         />
-        <FieldText
+        <TextField
           label="Contact ID"
           value={event.contact}
           placeholder="optional, e.g. con_123"
@@ -128,7 +125,7 @@ export function EventForm({ builder, profileTrackerKey }: EventFormProps): React
       </div>
       <AttributeEditor {...editor('customer')} />
       <AttributeEditor {...editor('contact')} />
-      <FieldText
+      <TextField
         label="Tracker key for this request"
         value={content.trackerKey}
         placeholder={profileTrackerKey || 'CS-ABCD1'}
@@ -146,7 +143,7 @@ export function EventForm({ builder, profileTrackerKey }: EventFormProps): React
         }
         mono
       />
-      <p className="se-form__hint">
+      <p className="text-muted text-small">
         In any text field, <code>{'{{now}}'}</code> becomes the time of sending (Unix milliseconds)
         and <code>{'{{uuid}}'}</code> a new random ID.
       </p>

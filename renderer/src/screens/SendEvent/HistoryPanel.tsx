@@ -3,7 +3,7 @@ import type { ReactElement } from 'react';
 import { Button } from 'react-aria-components';
 import type { SendHistorySummary } from '../../../../shared/send-history';
 import type { SendHistoryState } from '../../api/useSendHistory';
-import { ConfirmButton } from './ConfirmButton';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { localDateTimeText } from './timestamp-text';
 
 export interface HistoryPanelProps {
@@ -20,10 +20,16 @@ function listText(values: string[], max = 3): string {
 
 function HistoryLine({ item }: { item: SendHistorySummary }): ReactElement {
   const tone =
-    item.status === null ? 'bad' : item.status < 300 ? 'ok' : item.status === 429 ? 'wait' : 'bad';
+    item.status === null
+      ? 'danger'
+      : item.status < 300
+        ? 'success'
+        : item.status === 429
+          ? 'warning'
+          : 'danger';
   return (
     <>
-      <span className={`se-badge se-badge--${tone}`}>{item.status ?? 'No answer'}</span>
+      <span className={`badge badge--${tone}`}>{item.status ?? 'No answer'}</span>
       <span className="se-history__main">
         <span className="se-history__names">{listText(item.eventNames)}</span>
         <span className="se-history__meta">
@@ -49,41 +55,44 @@ export function HistoryPanel({ history, openId, onOpen }: HistoryPanelProps): Re
         : `${list.matching} of ${count} ${count === 1 ? 'request matches' : 'requests match'}.`;
 
   return (
-    <section className="se-card se-history" aria-labelledby="se-history-title">
-      <div className="se-history__header">
-        <h2 id="se-history-title" className="se-card__title">
+    <section className="card" aria-labelledby="se-history-title">
+      <div className="section-head">
+        <h2 id="se-history-title" className="section-title">
           Sent from this screen
         </h2>
-        <ConfirmButton
-          label="Clear history"
+        <ConfirmDialog
+          trigger={
+            <Button className="button button--danger" isDisabled={count === 0}>
+              Clear history
+            </Button>
+          }
           title="Clear the whole history?"
           confirmLabel="Clear history"
-          isDisabled={count === 0}
           onConfirm={() => void history.clear()}
         >
           <p>
             All {count} requests and their answers are removed from this computer. Templates stay.
           </p>
-        </ConfirmButton>
+        </ConfirmDialog>
       </div>
-      <div className="se-field">
-        <label className="se-field__label" htmlFor={searchId}>
+      <div className="field">
+        <label className="field__label" htmlFor={searchId}>
           Search history
         </label>
         <input
           id={searchId}
-          className="se-input se-input--wide"
+          className="input input--wide"
           type="search"
           value={history.query}
           placeholder="event name or customer ID"
           aria-describedby={`${searchId}-summary`}
           onChange={(event) => history.setQuery(event.target.value)}
         />
-        <p id={`${searchId}-summary`} className="se-field__description" aria-live="polite">
+        <p id={`${searchId}-summary`} className="field__hint" aria-live="polite">
           {summary}
         </p>
       </div>
-      {history.error ? <p className="se-notice se-notice--error">{history.error}</p> : null}
+      {history.error ? <p className="notice notice--error">{history.error}</p> : null}
       {list && list.entries.length > 0 ? (
         <ul className="se-history__list">
           {list.entries.map((item) => (
@@ -99,10 +108,10 @@ export function HistoryPanel({ history, openId, onOpen }: HistoryPanelProps): Re
           ))}
         </ul>
       ) : list && count > 0 ? (
-        <p className="se-muted">Nothing matches “{history.query.trim()}”.</p>
+        <p className="text-muted">Nothing matches “{history.query.trim()}”.</p>
       ) : null}
       {list && list.matching > list.entries.length ? (
-        <Button className="se-button" onPress={history.showMore}>
+        <Button className="button" onPress={history.showMore}>
           Show more
         </Button>
       ) : null}

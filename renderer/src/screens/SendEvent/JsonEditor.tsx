@@ -47,10 +47,10 @@ export function JsonEditor({ text, onChange, issues, eventCount }: JsonEditorPro
 
   return (
     <div className="se-json">
-      <label className="se-field__label" htmlFor={id}>
+      <label className="field__label" htmlFor={id}>
         Request JSON
       </label>
-      <p id={`${id}-hint`} className="se-field__description">
+      <p id={`${id}-hint`} className="field__hint">
         The whole request: <code>events</code> holds 1 to 100 events; <code>trackerKey</code> is
         optional (the profile’s is used otherwise). <code>{'{{now}}'}</code> and{' '}
         <code>{'{{uuid}}'}</code> work here too. The API key is added when sending.
@@ -90,19 +90,19 @@ export function JsonEditor({ text, onChange, issues, eventCount }: JsonEditorPro
           }}
         />
       </div>
-      <p className="se-json__caret">
+      <p className="text-muted text-small">
         Line {caret.line}, column {caret.column}
       </p>
       <div id={`${id}-status`} className="se-json__status" aria-live="polite">
         {issues.length === 0 ? (
-          <p className="se-json__ok">
+          <p className="text-success">
             Valid request with {eventCount ?? 0} {eventCount === 1 ? 'event' : 'events'}.
           </p>
         ) : (
           <ul className="se-json__issues">
             {issues.map((issue, index) => (
               <li key={index} className="se-json__issue">
-                <Button className="se-link-button" onPress={() => goToLine(issue.line)}>
+                <Button className="button button--link" onPress={() => goToLine(issue.line)}>
                   Line {issue.line}
                 </Button>{' '}
                 <span>{issue.message}</span>

@@ -20,10 +20,17 @@ export interface ResponsePanelProps {
   onResend: (entry: SendHistoryEntry) => void;
 }
 
-function tone(status: number): string {
-  if (status >= 200 && status < 300) return 'ok';
-  if (status === 429) return 'wait';
-  return 'bad';
+type Tone = 'success' | 'warning' | 'error';
+
+function tone(status: number): Tone {
+  if (status >= 200 && status < 300) return 'success';
+  if (status === 429) return 'warning';
+  return 'error';
+}
+
+/** The box of the answer's status, in the tone of the outcome. */
+function statusBox(tone: Tone): string {
+  return `notice notice--${tone} se-status`;
 }
 
 function Exchange({ entry }: { entry: SendHistoryEntry }): ReactElement {
@@ -32,8 +39,10 @@ function Exchange({ entry }: { entry: SendHistoryEntry }): ReactElement {
   return (
     <>
       {result.kind === 'response' && described ? (
-        <div className={`se-status se-status--${tone(result.status)}`}>
-          <p className="se-status__code">{statusLine(result.status, result.statusText)}</p>
+        <div className={statusBox(tone(result.status))}>
+          <p className={`se-status__code text-${tone(result.status)}`}>
+            {statusLine(result.status, result.statusText)}
+          </p>
           {described.title.toLowerCase() === result.statusText.trim().toLowerCase() ? null : (
             <p className="se-status__title">{described.title}</p>
           )}
@@ -49,8 +58,8 @@ function Exchange({ entry }: { entry: SendHistoryEntry }): ReactElement {
           ) : null}
         </div>
       ) : (
-        <div className="se-status se-status--bad">
-          <p className="se-status__code">No answer</p>
+        <div className={statusBox('error')}>
+          <p className="se-status__code text-error">No answer</p>
           <p className="se-status__advice">
             {result.kind === 'network_error' ? result.message : ''}
           </p>
@@ -62,35 +71,35 @@ function Exchange({ entry }: { entry: SendHistoryEntry }): ReactElement {
         <dt>Sent at</dt>
         <dd>
           {localDateTimeText(entry.sentAt)}{' '}
-          <span className="se-muted">({utcText(entry.sentAt)})</span>
+          <span className="text-muted">({utcText(entry.sentAt)})</span>
         </dd>
         <dt>Profile</dt>
         <dd>{entry.profile.name}</dd>
         <dt>Endpoint</dt>
-        <dd className="se-mono">POST {entry.endpoint}</dd>
+        <dd className="text-mono">POST {entry.endpoint}</dd>
       </dl>
       {result.kind === 'response' ? (
         <>
-          <h3 className="se-subtitle">Response body</h3>
+          <h3 className="section-subtitle se-subtitle">Response body</h3>
           {result.body === '' ? (
-            <p className="se-muted">The server sent no body.</p>
+            <p className="text-muted">The server sent no body.</p>
           ) : (
             <pre className="se-code" tabIndex={0} aria-label="Response body">
               {prettyBody(result.body)}
             </pre>
           )}
           {result.bodyTruncated ? (
-            <p className="se-muted">
+            <p className="text-muted">
               The body was longer; only its first 100,000 characters are kept.
             </p>
           ) : null}
         </>
       ) : null}
-      <h3 className="se-subtitle">Request sent</h3>
+      <h3 className="section-subtitle se-subtitle">Request sent</h3>
       <pre className="se-code se-code--request" tabIndex={0} aria-label="Request sent">
         {`POST ${entry.endpoint}\nContent-Type: application/json\ncustomerscore-key: •••• (the API key of “${entry.profile.name}”)\n\n${prettyBody(entry.requestBody)}`}
       </pre>
-      <p className="se-muted">
+      <p className="text-muted">
         Shown formatted; sent as {byteLength(entry.requestBody)} bytes of compact JSON.
       </p>
     </>
@@ -106,16 +115,16 @@ export function ResponsePanel({
   onResend,
 }: ResponsePanelProps): ReactElement {
   return (
-    <section className="se-card se-response" aria-labelledby="se-response-title">
-      <h2 id="se-response-title" className="se-card__title" ref={headingRef} tabIndex={-1}>
+    <section className="card" aria-labelledby="se-response-title">
+      <h2 id="se-response-title" className="section-title" ref={headingRef} tabIndex={-1}>
         {content?.kind === 'entry' && content.fromHistory
           ? 'Response (from the history)'
           : 'Response'}
       </h2>
       {content === null ? (
-        <p className="se-muted">Nothing sent yet. The server’s exact answer shows here.</p>
+        <p className="text-muted">Nothing sent yet. The server’s exact answer shows here.</p>
       ) : content.kind === 'notSent' ? (
-        <div className="se-notice se-notice--warning">
+        <div className="notice notice--warning">
           <p>
             <strong>Nothing was sent.</strong> {content.message}
           </p>
@@ -124,15 +133,15 @@ export function ResponsePanel({
           ) : null}
         </div>
       ) : content.kind === 'error' ? (
-        <p className="se-notice se-notice--error">{content.message}</p>
+        <p className="notice notice--error">{content.message}</p>
       ) : (
         <>
           <Exchange entry={content.entry} />
-          <div className="se-response__actions">
-            <Button className="se-button" onPress={() => onDuplicate(content.entry)}>
+          <div className="actions">
+            <Button className="button" onPress={() => onDuplicate(content.entry)}>
               Duplicate into builder
             </Button>
-            <Button className="se-button" isDisabled={busy} onPress={() => onResend(content.entry)}>
+            <Button className="button" isDisabled={busy} onPress={() => onResend(content.entry)}>
               Resend
             </Button>
           </div>

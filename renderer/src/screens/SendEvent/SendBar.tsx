@@ -27,23 +27,23 @@ export function SendBar(props: SendBarProps): ReactElement {
 
   return (
     <section className="se-sendbar" aria-label="Send">
-      <div className="se-sendbar__row">
+      <div className="actions">
         <Button
-          className="se-button se-button--primary se-button--send"
+          className="button button--primary se-sendbar__send"
           isDisabled={!props.canSend || props.sending}
           onPress={props.onSend}
           aria-keyshortcuts={isMac ? 'Meta+Enter' : 'Control+Enter'}
         >
           {props.sending ? 'Sending…' : 'Send'}
         </Button>
-        <span className="se-sendbar__shortcut">
+        <span className="text-muted text-small">
           or <kbd>{SEND_SHORTCUT}</kbd> anywhere on this screen
         </span>
       </div>
-      {props.blockedReason ? <p className="se-sendbar__blocked">{props.blockedReason}</p> : null}
-      <div className="se-sendbar__row">
+      {props.blockedReason ? <p className="text-muted text-small">{props.blockedReason}</p> : null}
+      <div className="actions">
         <Button
-          className="se-button"
+          className="button"
           isDisabled={!props.canSend || props.copying}
           onPress={() => {
             props.onCopy(reveal);
@@ -52,7 +52,7 @@ export function SendBar(props: SendBarProps): ReactElement {
         >
           Copy as curl
         </Button>
-        <label className="se-check">
+        <label className="checkbox">
           <input
             type="checkbox"
             checked={reveal}
@@ -66,7 +66,7 @@ export function SendBar(props: SendBarProps): ReactElement {
       </p>
       {curl ? (
         curl.copied ? (
-          <div className="se-notice se-notice--info" role="status">
+          <div className="notice" role="status">
             {curl.revealed ? (
               <p>
                 Copied with the real API key. Treat the clipboard like a password: paste it only
@@ -83,7 +83,7 @@ export function SendBar(props: SendBarProps): ReactElement {
             )}
           </div>
         ) : (
-          <p className="se-notice se-notice--error" role="alert">
+          <p className="notice notice--error" role="alert">
             {curl.message}
           </p>
         )

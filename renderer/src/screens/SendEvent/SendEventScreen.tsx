@@ -18,7 +18,7 @@ import { blockedReason } from './blocked-reason';
 import { outcomeSentence } from './response-text';
 import { useSendBuilder } from './useSendBuilder';
 import './send-event.css';
-import './send-event-controls.css';
+import './send-event-tabs.css';
 import './send-event-results.css';
 
 export function SendEventScreen(): ReactElement {

@@ -10,17 +10,17 @@ const keyWords = { set: 'API key set', missing: 'no API key', unavailable: 'keyc
 
 /** Where Send goes: the active profile, its endpoint and tracker key, and what is missing. */
 export function TargetSummary({ target, error }: TargetSummaryProps): ReactElement {
-  if (error) return <p className="se-notice se-notice--error">{error}</p>;
-  if (!target) return <p className="se-target se-muted">Reading the active profile…</p>;
+  if (error) return <p className="notice notice--error">{error}</p>;
+  if (!target) return <p className="text-muted">Reading the active profile…</p>;
   return (
     <div className="se-target-block">
-      <p className="se-target">
+      <p className="se-target text-muted">
         Sends with the profile <strong>{target.profileName}</strong> to{' '}
-        <span className="se-mono">{target.endpoint}</span> · tracker key{' '}
-        <span className="se-mono">{target.trackerKey || 'not set'}</span> ·{' '}
+        <span className="text-mono">{target.endpoint}</span> · tracker key{' '}
+        <span className="text-mono">{target.trackerKey || 'not set'}</span> ·{' '}
         {keyWords[target.keyState]}
       </p>
-      {target.problem ? <p className="se-notice se-notice--warning">{target.problem}</p> : null}
+      {target.problem ? <p className="notice notice--warning">{target.problem}</p> : null}
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import type { FormEvent, ReactElement } from 'react';
-import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button, DialogTrigger, Heading } from 'react-aria-components';
 import { sameTemplateName, templateNameSchema } from '../../../../shared/send-builder';
 import type { BuilderContent, SendTemplate } from '../../../../shared/send-builder';
-import { ConfirmButton } from './ConfirmButton';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ModalDialog } from '../../components/ModalDialog';
 
 export interface TemplateBarProps {
   templates: SendTemplate[];
@@ -24,13 +25,13 @@ export function TemplateBar(props: TemplateBarProps): ReactElement {
 
   return (
     <section className="se-templates" aria-label="Templates">
-      <div className="se-templates__row">
-        <label className="se-field__label" htmlFor={selectId}>
+      <div className="actions">
+        <label className="field__label" htmlFor={selectId}>
           Template
         </label>
         <select
           id={selectId}
-          className="se-select se-templates__select"
+          className="input input--auto"
           value={selected?.id ?? ''}
           disabled={props.templates.length === 0}
           onChange={(event) => setSelectedId(event.target.value)}
@@ -43,7 +44,7 @@ export function TemplateBar(props: TemplateBarProps): ReactElement {
           ))}
         </select>
         <Button
-          className="se-button"
+          className="button"
           isDisabled={!selected}
           onPress={() => {
             if (!selected) return;
@@ -62,11 +63,14 @@ export function TemplateBar(props: TemplateBarProps): ReactElement {
             return problem;
           }}
         />
-        <ConfirmButton
-          label="Delete template"
+        <ConfirmDialog
+          trigger={
+            <Button className="button button--danger" isDisabled={!selected}>
+              Delete template
+            </Button>
+          }
           title={`Delete the template “${selected?.name ?? ''}”?`}
           confirmLabel="Delete"
-          isDisabled={!selected}
           onConfirm={() => {
             if (!selected) return;
             void props.onDelete(selected.id).then(() => {
@@ -78,9 +82,9 @@ export function TemplateBar(props: TemplateBarProps): ReactElement {
           <p>
             The template is removed from this computer. Requests already sent stay in the history.
           </p>
-        </ConfirmButton>
+        </ConfirmDialog>
       </div>
-      <p className="se-templates__status" role="status">
+      <p className="se-templates__status text-muted text-small" role="status">
         {props.error ?? status ?? ''}
       </p>
     </section>
@@ -109,86 +113,75 @@ function SaveTemplateButton(props: SaveTemplateButtonProps): ReactElement {
         }
       }}
     >
-      <Button className="se-button">Save as template…</Button>
-      <ModalOverlay className="se-modal-overlay" isDismissable>
-        <Modal className="se-modal">
-          <Dialog className="se-dialog">
-            {({ close }) => {
-              const submit = async (event: FormEvent) => {
-                event.preventDefault();
-                const checkedName = templateNameSchema.safeParse(name);
-                if (!checkedName.success) {
-                  setProblem(checkedName.error.issues[0]?.message ?? 'Give the template a name.');
-                  return;
-                }
-                const current = props.currentContent();
-                if (!current.ok) {
-                  setProblem(current.message);
-                  return;
-                }
-                setSaving(true);
-                const failure = await props.onSave(checkedName.data, current.content);
-                setSaving(false);
-                if (failure === null) close();
-                else setProblem(failure);
-              };
-              return (
-                <form onSubmit={(event) => void submit(event)}>
-                  <Heading slot="title" className="se-dialog__title">
-                    Save as template
-                  </Heading>
-                  <div className="se-dialog__body">
-                    <p>
-                      Keeps everything in the builder, even fields left empty, so it can be loaded
-                      again later. <code>{'{{now}}'}</code> and <code>{'{{uuid}}'}</code> stay as
-                      they are and are filled in at each sending.
-                    </p>
-                    <div className="se-field">
-                      <label className="se-field__label" htmlFor={inputId}>
-                        Template name
-                      </label>
-                      <input
-                        id={inputId}
-                        className="se-input se-input--wide"
-                        value={name}
-                        autoFocus
-                        autoComplete="off"
-                        aria-invalid={problem ? true : undefined}
-                        aria-describedby={`${inputId}-note`}
-                        onChange={(event) => {
-                          setName(event.target.value);
-                          setProblem(null);
-                        }}
-                      />
-                      <p
-                        id={`${inputId}-note`}
-                        className={problem ? 'se-field__error' : 'se-field__description'}
-                      >
-                        {problem ??
-                          (exists
-                            ? 'A template with this name exists: saving replaces it.'
-                            : 'For example “Daily check for Acme”.')}
-                      </p>
-                    </div>
-                  </div>
-                  <div className="se-dialog__actions">
-                    <Button className="se-button" onPress={close}>
-                      Cancel
-                    </Button>
-                    <Button
-                      type="submit"
-                      className="se-button se-button--primary"
-                      isDisabled={saving}
-                    >
-                      {exists ? 'Replace template' : 'Save template'}
-                    </Button>
-                  </div>
-                </form>
-              );
-            }}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+      <Button className="button">Save as template…</Button>
+      <ModalDialog>
+        {({ close }) => {
+          const submit = async (event: FormEvent) => {
+            event.preventDefault();
+            const checkedName = templateNameSchema.safeParse(name);
+            if (!checkedName.success) {
+              setProblem(checkedName.error.issues[0]?.message ?? 'Give the template a name.');
+              return;
+            }
+            const current = props.currentContent();
+            if (!current.ok) {
+              setProblem(current.message);
+              return;
+            }
+            setSaving(true);
+            const failure = await props.onSave(checkedName.data, current.content);
+            setSaving(false);
+            if (failure === null) close();
+            else setProblem(failure);
+          };
+          return (
+            <form onSubmit={(event) => void submit(event)}>
+              <Heading slot="title" className="section-title">
+                Save as template
+              </Heading>
+              <div className="dialog__body">
+                <p>
+                  Keeps everything in the builder, even fields left empty, so it can be loaded again
+                  later. <code>{'{{now}}'}</code> and <code>{'{{uuid}}'}</code> stay as they are and
+                  are filled in at each sending.
+                </p>
+                <div className="field">
+                  <label className="field__label" htmlFor={inputId}>
+                    Template name
+                  </label>
+                  <input
+                    id={inputId}
+                    className="input input--wide"
+                    value={name}
+                    autoFocus
+                    autoComplete="off"
+                    aria-invalid={problem ? true : undefined}
+                    aria-describedby={`${inputId}-note`}
+                    onChange={(event) => {
+                      setName(event.target.value);
+                      setProblem(null);
+                    }}
+                  />
+                  <p id={`${inputId}-note`} className={problem ? 'field__error' : 'field__hint'}>
+                    {problem ??
+                      (exists
+                        ? 'A template with this name exists: saving replaces it.'
+                        : 'For example “Daily check for Acme”.')}
+                  </p>
+                </div>
+              </div>
+              <div className="dialog__actions">
+                <Button className="button" onPress={close}>
+                  Cancel
+                </Button>
+                <Button type="submit" className="button button--primary" isDisabled={saving}>
+                  {exists ? 'Replace template' : 'Save template'}
+                </Button>
+              </div>
+            </form>
+          );
+        }}
+      </ModalDialog>
     </DialogTrigger>
   );
 }

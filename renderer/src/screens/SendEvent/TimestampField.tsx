@@ -32,14 +32,14 @@ export function TimestampField({
   const readoutId = `${id}-readout`;
 
   return (
-    <div className="se-field se-timestamp">
-      <label className="se-field__label" htmlFor={id}>
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
         Timestamp
       </label>
       <div className="se-timestamp__row">
         <input
           id={id}
-          className="se-input se-input--datetime"
+          className="input input--auto"
           type="datetime-local"
           step="0.001"
           value={isNow || ms === null ? '' : toLocalInput(ms)}
@@ -52,14 +52,10 @@ export function TimestampField({
           }}
           onBlur={onBlur}
         />
-        <Button
-          className="se-button"
-          isDisabled={isNow}
-          onPress={() => onChange(String(Date.now()))}
-        >
+        <Button className="button" isDisabled={isNow} onPress={() => onChange(String(Date.now()))}>
           Now
         </Button>
-        <label className="se-check">
+        <label className="checkbox">
           <input
             type="checkbox"
             checked={isNow}
@@ -72,9 +68,9 @@ export function TimestampField({
       </div>
       <div className="se-timestamp__row">
         <label className="se-timestamp__ms">
-          <span className="se-field__sublabel">Unix milliseconds</span>
+          <span className="field__label--minor">Unix milliseconds</span>
           <input
-            className="se-input se-input--mono se-input--ms"
+            className="input input--mono se-timestamp__ms-input"
             type="text"
             inputMode="numeric"
             spellCheck={false}
@@ -87,7 +83,7 @@ export function TimestampField({
             onBlur={onBlur}
           />
         </label>
-        <p id={readoutId} className="se-timestamp__readout">
+        <p id={readoutId} className="field__hint se-timestamp__readout">
           {isNow
             ? 'Filled in with the exact time when you press Send.'
             : ms !== null
@@ -96,7 +92,7 @@ export function TimestampField({
         </p>
       </div>
       {error ? (
-        <p id={errorId} className="se-field__error">
+        <p id={errorId} className="field__error">
           {error}
         </p>
       ) : null}

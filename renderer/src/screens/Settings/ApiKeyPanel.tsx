@@ -1,6 +1,6 @@
 import type { FormEvent, ReactElement } from 'react';
 import { Button } from 'react-aria-components';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SecretInputField } from './SecretInputField';
 import { describeKeyStatus } from './useApiKeyForm';
 import type { ApiKeyForm } from './useApiKeyForm';
@@ -25,7 +25,7 @@ export function ApiKeyPanel({
         <strong data-testid="api-key-status">{describeKeyStatus(status)}</strong>
       </p>
       {status?.state === 'unavailable' ? (
-        <p className="st-notice st-notice--warning" role="alert">
+        <p className="notice notice--warning" role="alert">
           {status.message}
         </p>
       ) : null}
@@ -40,25 +40,21 @@ export function ApiKeyPanel({
             // Replace was pressed, or the key was just deleted: the field is where work goes on.
             autoFocus={status?.state === 'set' || form.outcome?.ok === true}
           />
-          <div className="st-form-actions">
-            <Button
-              type="submit"
-              className="st-button st-button--primary"
-              isDisabled={!form.canSave}
-            >
+          <div className="actions">
+            <Button type="submit" className="button button--primary" isDisabled={!form.canSave}>
               Save key
             </Button>
             {status?.state === 'set' ? (
-              <Button className="st-button" onPress={form.cancelReplacing}>
+              <Button className="button" onPress={form.cancelReplacing}>
                 Cancel
               </Button>
             ) : null}
           </div>
         </form>
       ) : (
-        <div className="st-form-actions">
+        <div className="actions">
           <Button
-            className="st-button"
+            className="button"
             onPress={form.startReplacing}
             isDisabled={form.busy}
             // Just saved: the field that had the focus is gone, the next action is here.
@@ -68,7 +64,7 @@ export function ApiKeyPanel({
           </Button>
           <ConfirmDialog
             trigger={
-              <Button className="st-button st-button--danger" isDisabled={form.busy}>
+              <Button className="button button--danger" isDisabled={form.busy}>
                 Delete key
               </Button>
             }
@@ -83,10 +79,7 @@ export function ApiKeyPanel({
           </ConfirmDialog>
         </div>
       )}
-      <p
-        className={`st-form-actions__status ${form.outcome?.ok === false ? 'st-form-actions__status--error' : ''}`.trim()}
-        role="status"
-      >
+      <p className={form.outcome?.ok === false ? 'text-error' : 'text-success'} role="status">
         {form.outcome?.message ?? ''}
       </p>
     </div>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { FormEvent, ReactElement } from 'react';
-import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { TextInputField } from './TextInputField';
+import { Button, DialogTrigger, Heading } from 'react-aria-components';
+import { ModalDialog } from '../../components/ModalDialog';
+import { TextField } from '../../components/TextField';
 
 export interface ProfileNameDialogProps {
   trigger: ReactElement;
@@ -21,14 +22,10 @@ export function ProfileNameDialog(props: ProfileNameDialogProps): ReactElement {
   return (
     <DialogTrigger isOpen={isOpen} onOpenChange={setOpen}>
       {props.trigger}
-      <ModalOverlay className="st-modal-overlay" isDismissable>
-        <Modal className="st-modal">
-          <Dialog className="st-dialog">
-            {/* Mounted per opening, so each opening starts from the initial name. */}
-            <NameForm {...props} close={() => setOpen(false)} />
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+      <ModalDialog>
+        {/* Mounted per opening, so each opening starts from the initial name. */}
+        <NameForm {...props} close={() => setOpen(false)} />
+      </ModalDialog>
     </DialogTrigger>
   );
 }
@@ -53,11 +50,11 @@ function NameForm(props: ProfileNameDialogProps & { close: () => void }): ReactE
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
-      <Heading slot="title" className="st-dialog__title">
+      <Heading slot="title" className="section-title">
         {props.title}
       </Heading>
-      <div className="st-dialog__body">
-        <TextInputField
+      <div className="dialog__body">
+        <TextField
           label={props.fieldLabel}
           value={name}
           onChange={(value) => {
@@ -69,13 +66,13 @@ function NameForm(props: ProfileNameDialogProps & { close: () => void }): ReactE
           autoFocus
         />
       </div>
-      <div className="st-dialog__actions">
-        <Button className="st-button" onPress={props.close}>
+      <div className="dialog__actions">
+        <Button className="button" onPress={props.close}>
           Cancel
         </Button>
         <Button
           type="submit"
-          className="st-button st-button--primary"
+          className="button button--primary"
           isDisabled={busy || problem !== undefined}
         >
           {props.submitLabel}

@@ -10,7 +10,7 @@ import {
   Text,
 } from 'react-aria-components';
 import type { Profile } from '../../../../shared/settings';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ProfileNameDialog } from './ProfileNameDialog';
 import { profileNameProblem } from './profile-form';
 
@@ -31,20 +31,20 @@ export function ProfileSwitcher(props: ProfileSwitcherProps): ReactElement {
   return (
     <div className="st-profile-switcher">
       <Select
-        className="st-field st-profile-switcher__select"
+        className="field"
         value={active.id}
         onChange={(key) => {
           if (typeof key === 'string' && key !== active.id) props.onActivate(key);
         }}
       >
-        <Label className="st-field__label">Active profile</Label>
-        <Button className="st-select__button">
+        <Label className="field__label">Active profile</Label>
+        <Button className="input st-select__button">
           <SelectValue className="st-select__value" />
           <span className="st-select__chevron" aria-hidden="true">
             ▾
           </span>
         </Button>
-        <Text slot="description" className="st-field__description">
+        <Text slot="description" className="field__hint">
           Test events and imports are sent with this profile&apos;s keys and address.
         </Text>
         <Popover className="st-select__popover">
@@ -57,9 +57,9 @@ export function ProfileSwitcher(props: ProfileSwitcherProps): ReactElement {
           </ListBox>
         </Popover>
       </Select>
-      <div className="st-profile-switcher__actions">
+      <div className="actions">
         <ProfileNameDialog
-          trigger={<Button className="st-button">New profile</Button>}
+          trigger={<Button className="button">New profile</Button>}
           title="New profile"
           fieldLabel="Profile name"
           submitLabel="Create profile"
@@ -68,7 +68,7 @@ export function ProfileSwitcher(props: ProfileSwitcherProps): ReactElement {
           onSubmit={props.onCreate}
         />
         <ProfileNameDialog
-          trigger={<Button className="st-button">Rename</Button>}
+          trigger={<Button className="button">Rename</Button>}
           title={`Rename "${active.name}"`}
           fieldLabel="New name"
           submitLabel="Rename"
@@ -78,7 +78,7 @@ export function ProfileSwitcher(props: ProfileSwitcherProps): ReactElement {
         />
         <ConfirmDialog
           trigger={
-            <Button className="st-button st-button--danger" isDisabled={onlyOne}>
+            <Button className="button button--danger" isDisabled={onlyOne}>
               Delete profile
             </Button>
           }
@@ -93,7 +93,7 @@ export function ProfileSwitcher(props: ProfileSwitcherProps): ReactElement {
         </ConfirmDialog>
       </div>
       {onlyOne ? (
-        <p className="st-profile-switcher__note">
+        <p className="text-muted text-small">
           The only profile cannot be deleted: create another one first.
         </p>
       ) : null}

@@ -18,27 +18,26 @@ export function SecretInputField(props: SecretInputFieldProps): ReactElement {
   const id = useId();
   const invalid = props.error !== undefined;
   return (
-    <div className="st-field">
-      <label className="st-field__label" htmlFor={`${id}-input`}>
+    <div className="field">
+      <label className="field__label" htmlFor={`${id}-input`}>
         {props.label}
       </label>
       <input
         id={`${id}-input`}
-        className="st-field__input st-field__input--wide"
+        className="input input--wide"
         type="password"
         autoComplete="off"
         spellCheck={false}
         autoFocus={props.autoFocus}
         aria-invalid={invalid}
         aria-describedby={invalid ? `${id}-description ${id}-error` : `${id}-description`}
-        data-invalid={invalid ? '' : undefined}
         onChange={(event) => props.onChange(event.target.value)}
       />
-      <span id={`${id}-description`} className="st-field__description">
+      <span id={`${id}-description`} className="field__hint">
         {props.description}
       </span>
       {invalid ? (
-        <span id={`${id}-error`} className="st-field__error">
+        <span id={`${id}-error`} className="field__error">
           {props.error}
         </span>
       ) : null}

@@ -29,14 +29,14 @@ function SettingsBody({ settings }: { settings: SettingsApi }): ReactElement {
   const { view } = settings;
   if (settings.loadError !== null) {
     return (
-      <p className="st-notice st-notice--error" role="alert">
+      <p className="notice notice--error st-settings__notice" role="alert">
         The settings could not be loaded: {settings.loadError}
       </p>
     );
   }
   if (view === null) {
     return (
-      <p className="st-settings__loading" role="status">
+      <p className="st-settings__loading text-muted" role="status">
         Loading the settings…
       </p>
     );
@@ -44,7 +44,7 @@ function SettingsBody({ settings }: { settings: SettingsApi }): ReactElement {
   const active = view.profiles.find((profile) => profile.id === view.activeProfileId);
   if (active === undefined) {
     return (
-      <p className="st-notice st-notice--error" role="alert">
+      <p className="notice notice--error st-settings__notice" role="alert">
         The active profile is missing from the settings. Restart the app to repair them.
       </p>
     );
@@ -52,18 +52,18 @@ function SettingsBody({ settings }: { settings: SettingsApi }): ReactElement {
   return (
     <div className="st-settings" data-state="ready">
       {settings.problem === null ? null : (
-        <div className="st-notice st-notice--warning" role="alert">
-          <p>{settings.problem}</p>
-          <Button className="st-button" onPress={settings.dismissProblem}>
+        <div className="notice notice--warning notice--row st-settings__notice" role="alert">
+          <p className="notice__text">{settings.problem}</p>
+          <Button className="button" onPress={settings.dismissProblem}>
             Dismiss
           </Button>
         </div>
       )}
       <section className="st-settings__section" aria-labelledby="settings-profiles">
-        <h2 id="settings-profiles" className="st-settings__heading">
+        <h2 id="settings-profiles" className="section-title">
           Profile
         </h2>
-        <p className="st-settings__intro">
+        <p className="text-muted">
           A profile holds one Customerscore connection, for example one per customer or one for
           testing.
         </p>
@@ -75,10 +75,7 @@ function SettingsBody({ settings }: { settings: SettingsApi }): ReactElement {
           onRename={actions.rename}
           onDelete={actions.remove}
         />
-        <p
-          className={`st-form-actions__status ${actions.notice?.ok === false ? 'st-form-actions__status--error' : ''}`.trim()}
-          role="status"
-        >
+        <p className={actions.notice?.ok === false ? 'text-error' : 'text-success'} role="status">
           {actions.notice?.message ?? ''}
         </p>
       </section>
@@ -100,16 +97,16 @@ function ProfileDetails({
   return (
     <>
       <section className="st-settings__section" aria-labelledby="settings-connection">
-        <h2 id="settings-connection" className="st-settings__heading">
+        <h2 id="settings-connection" className="section-title">
           Connection
         </h2>
         <ProfileForm form={form} />
       </section>
       <section className="st-settings__section" aria-labelledby="settings-api-key">
-        <h2 id="settings-api-key" className="st-settings__heading">
+        <h2 id="settings-api-key" className="section-title">
           API key
         </h2>
-        <p className="st-settings__intro">
+        <p className="text-muted">
           The secret key for the Track API. It is kept in your computer&apos;s keychain, never in a
           file, and this app never shows it again.
         </p>
