@@ -75,7 +75,9 @@ function buildProgram(io: CliIo, run: Run): Command {
     .action((options) => run(() => profileCommand('set', options, io)));
   profile
     .command('show')
-    .description('Show a profile: tracker key, endpoint, rate limit and whether its API key is set.')
+    .description(
+      'Show a profile: tracker key, endpoint, rate limit and whether its API key is set.',
+    )
     .option('--profile <name>', 'the profile (default: the active one)')
     .action((options) => run(() => profileCommand('show', options, io)));
   profile

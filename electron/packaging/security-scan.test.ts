@@ -134,41 +134,36 @@ const installed = (() => {
   }
 })();
 
-if (!installed) console.warn('Electronegativity tests: skipped: @doyensec/electronegativity is not installed');
+if (!installed)
+  console.warn('Electronegativity tests: skipped: @doyensec/electronegativity is not installed');
 
-describe.skipIf(!installed)(
-  'Electronegativity, run on planted files',
-  () => {
-    it('catches an insecure window, so a clean scan means something', async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-plant-'));
-      try {
-        fs.mkdirSync(path.join(dir, 'electron/main'), { recursive: true });
-        fs.writeFileSync(
-          path.join(dir, 'electron/main/window.ts'),
-          [
-            "import { BrowserWindow } from 'electron';",
-            'export function open(): BrowserWindow {',
-            '  return new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, webSecurity: false } });',
-            '}',
-          ].join('\n'),
-        );
-        fs.writeFileSync(
-          path.join(dir, 'package.json'),
-          '{"devDependencies":{"electron":"45.5.0"}}',
-        );
-        const verdict = judgeFindings(await runElectronegativity(dir, '45.5.0'), { entries: [] });
-        const blocking = verdict.blocking.map((f) => `${f.id} ${f.file}`);
-        expect(blocking).toEqual(
-          expect.arrayContaining([
-            'NODE_INTEGRATION_JS_CHECK electron/main/window.ts',
-            'CONTEXT_ISOLATION_JS_CHECK electron/main/window.ts',
-            'WEB_SECURITY_JS_CHECK electron/main/window.ts',
-            'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK N/A',
-          ]),
-        );
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
-    }, 60_000);
-  },
-);
+describe.skipIf(!installed)('Electronegativity, run on planted files', () => {
+  it('catches an insecure window, so a clean scan means something', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-plant-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'electron/main'), { recursive: true });
+      fs.writeFileSync(
+        path.join(dir, 'electron/main/window.ts'),
+        [
+          "import { BrowserWindow } from 'electron';",
+          'export function open(): BrowserWindow {',
+          '  return new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, webSecurity: false } });',
+          '}',
+        ].join('\n'),
+      );
+      fs.writeFileSync(path.join(dir, 'package.json'), '{"devDependencies":{"electron":"45.5.0"}}');
+      const verdict = judgeFindings(await runElectronegativity(dir, '45.5.0'), { entries: [] });
+      const blocking = verdict.blocking.map((f) => `${f.id} ${f.file}`);
+      expect(blocking).toEqual(
+        expect.arrayContaining([
+          'NODE_INTEGRATION_JS_CHECK electron/main/window.ts',
+          'CONTEXT_ISOLATION_JS_CHECK electron/main/window.ts',
+          'WEB_SECURITY_JS_CHECK electron/main/window.ts',
+          'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK N/A',
+        ]),
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
