@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from '../../e2e/emulator/emulator';
+import { describe, expect, it } from 'vitest';
+import type { Emulator } from '../../e2e/emulator/emulator';
 import {
   applyOverrides,
   emptyRowEdits,
@@ -10,17 +9,11 @@ import {
   toRowEditsFile,
   type RowEdits,
 } from './import-edits';
-import { startImportJob, type ImportJobOptions } from './job';
+import { startImportJob } from './job';
 import { RowSet } from './journal-ranges';
-import { eventsMapping, tempDir, writeEventsCsv } from './testing/csv-files';
+import { useJobWorlds } from './testing/job-world';
 
-const KEY = 'test-key-0123456789';
-let emulator: Emulator | null = null;
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = null;
-});
+const setup = useJobWorlds();
 
 function edits(
   overrides: [number, number, string][],
@@ -39,23 +32,6 @@ function edits(
     result.only.add(only.map((row) => [row, row] as [number, number]));
   }
   return result;
-}
-
-async function setup(rows: number, broken: number[], rate = { requests: 1000, perMs: 1000 }) {
-  emulator = await startEmulator({ apiKeys: [KEY], rateLimit: null });
-  const dir = await tempDir();
-  const file = await writeEventsCsv(dir, rows, broken);
-  const options: ImportJobOptions = {
-    path: file,
-    mapping: eventsMapping,
-    trackerKey: 'CS-TEST1',
-    endpoint: emulator.url,
-    apiKey: KEY,
-    rate,
-    dataDir: path.join(dir, 'data'),
-    reportPath: path.join(dir, 'rejected.csv'),
-  };
-  return { options, emulator };
 }
 
 const customers = (received: Emulator['received']) =>
@@ -123,7 +99,7 @@ describe('an import job with row edits', () => {
   });
 
   it('applies the same edits when an interrupted job is resumed without them', async () => {
-    const { options, emulator } = await setup(300, [250], { requests: 4, perMs: 1000 });
+    const { options, emulator } = await setup(300, [250], { rate: { requests: 4, perMs: 1000 } });
     const first = startImportJob({
       ...options,
       maxInFlight: 1,

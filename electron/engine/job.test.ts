@@ -1,36 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from '../../e2e/emulator/emulator';
-import { startImportJob, type ImportJobOptions } from './job';
+import { describe, expect, it } from 'vitest';
+import { startImportJob } from './job';
 import { listJobs } from './journal-list';
-import { eventsMapping, tempDir, writeEventsCsv } from './testing/csv-files';
+import { eventsMapping } from './testing/csv-files';
+import { useJobWorlds } from './testing/job-world';
 
-const KEY = 'test-key-0123456789';
-let emulator: Emulator | null = null;
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = null;
-});
-
-async function setup(rows: number, broken: number[] = [], emulatorOptions = {}) {
-  emulator = await startEmulator({ apiKeys: [KEY], rateLimit: null, ...emulatorOptions });
-  const dir = await tempDir();
-  const file = await writeEventsCsv(dir, rows, broken);
-  const options: ImportJobOptions = {
-    path: file,
-    mapping: eventsMapping,
-    trackerKey: 'CS-TEST1',
-    endpoint: emulator.url,
-    apiKey: KEY,
-    rate: { requests: 1000, perMs: 1000 },
-    dataDir: path.join(dir, 'data'),
-    reportPath: path.join(dir, 'rejected.csv'),
-  };
-  return { dir, file, options, emulator };
-}
+const setup = useJobWorlds();
 
 function reportRows(text: string): Record<string, string>[] {
   expect(text.startsWith('\uFEFF')).toBe(true);
@@ -77,8 +53,10 @@ describe('an import job against the Track API emulator', () => {
 
   it('isolates one event the server refuses; the 99 others of its batch arrive', async () => {
     const { options, emulator } = await setup(100, [], {
-      rejectEvent: (event: { identification: { customer: string } }) =>
-        event.identification.customer === 'cus_42' ? 'customer cus_42 is blocked' : null,
+      emulator: {
+        rejectEvent: (event) =>
+          event.identification.customer === 'cus_42' ? 'customer cus_42 is blocked' : null,
+      },
     });
     const result = await startImportJob(options).done;
 
