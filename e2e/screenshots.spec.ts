@@ -1,7 +1,8 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppFramePage, screenNames } from './pages/app-frame';
+import { screenNames } from './pages/app-frame';
 import type { ScreenName } from './pages/app-frame';
-import { expect, test } from './support/browser-host';
+import { expect, fixturesDir, test } from './fixtures/import-wizard';
 
 // A visual smoke test in every run; with UPDATE_SCREENSHOTS=1 it refreshes the PNGs in the docs.
 const updateDocs = process.env['UPDATE_SCREENSHOTS'] === '1';
@@ -14,25 +15,42 @@ const fileSlugs: Record<ScreenName, string> = {
   Settings: 'settings',
 };
 
+// Each screen marks its content `data-state="ready"` once its first data load has answered; a
+// picture taken before that shows "Loading…" or a screen without its data.
+const readySignals: Record<ScreenName, string> = {
+  'Send event': '.se-screen[data-state="ready"]',
+  Import: '.im-wizard[data-state="ready"]',
+  History: '.hi-section[data-state="ready"]',
+  Settings: '.st-settings[data-state="ready"]',
+};
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`every screen renders in ${colorScheme} mode`, async ({
     page,
-    host,
+    wizard,
     consoleErrors,
   }, testInfo) => {
     await page.setViewportSize({ width: 1200, height: 800 });
     await page.emulateMedia({ colorScheme });
-    const app = new AppFramePage(page);
-    await app.open(host.url);
+    // One small import first (a profile with its keys, against the emulator), so that the screens
+    // show an app in use: History lists the import, Send event a complete profile.
+    await wizard.choose(path.join(fixturesDir, 'import-bom-crlf.csv'));
+    await wizard.toMapping();
+    await wizard.toReview();
+    await wizard.start();
+    await wizard.expectComplete();
+    await wizard.button('Import another file').click();
+    await expect(wizard.heading('Choose a file')).toBeVisible();
 
     for (const name of screenNames) {
-      await app.navItem(name).click();
-      await app.expectScreen(name);
+      await wizard.app.navItem(name).click();
+      await wizard.app.expectScreen(name);
+      await expect(page.locator(readySignals[name])).toBeVisible();
       const fileName = `frame-${fileSlugs[name]}-${colorScheme}.png`;
-      const path = updateDocs
+      const file = updateDocs
         ? fileURLToPath(new URL(fileName, docsDir))
         : testInfo.outputPath(fileName);
-      await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
+      await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
     }
     expect(consoleErrors).toEqual([]);
   });

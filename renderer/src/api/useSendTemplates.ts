@@ -5,6 +5,8 @@ import { callApi } from './call-api';
 export interface SendTemplatesState {
   templates: SendTemplate[];
   error: string | null;
+  /** The first list came back (or failed): until then `templates` is empty for want of an answer. */
+  loaded: boolean;
   /** Saves under `name`; answers a plain-words problem, or null when saved. */
   save: (name: string, content: BuilderContent) => Promise<string | null>;
   remove: (id: string) => Promise<void>;
@@ -16,6 +18,7 @@ const messageOf = (reason: unknown) => (reason instanceof Error ? reason.message
 export function useSendTemplates(): SendTemplatesState {
   const [templates, setTemplates] = useState<SendTemplate[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState(false);
 
   const reload = useCallback(async () => {
     try {
@@ -30,10 +33,14 @@ export function useSendTemplates(): SendTemplatesState {
     let current = true;
     callApi((api) => api.sendTemplates.list()).then(
       (value) => {
-        if (current) setTemplates(value.templates);
+        if (!current) return;
+        setTemplates(value.templates);
+        setLoaded(true);
       },
       (reason: unknown) => {
-        if (current) setError(messageOf(reason));
+        if (!current) return;
+        setError(messageOf(reason));
+        setLoaded(true);
       },
     );
     return () => {
@@ -67,5 +74,5 @@ export function useSendTemplates(): SendTemplatesState {
     [reload],
   );
 
-  return { templates, error, save, remove };
+  return { templates, error, loaded, save, remove };
 }

@@ -22,7 +22,11 @@ export function ImportHistorySection(): ReactElement {
   const jobs = history.jobs;
 
   return (
-    <section className="hi-section" aria-labelledby="hi-imports-heading">
+    <section
+      className="hi-section"
+      aria-labelledby="hi-imports-heading"
+      data-state={jobs !== null || history.problem ? 'ready' : 'loading'}
+    >
       <div className="section-head">
         <h2 id="hi-imports-heading" className="section-title">
           Imports

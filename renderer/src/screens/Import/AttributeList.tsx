@@ -1,7 +1,9 @@
 import type { ReactElement } from 'react';
 import { Button } from 'react-aria-components';
+import type { FilePreview } from '../../../../shared/ipc-import';
 import type { AttributeType } from '../../../../shared/mapping';
 import type { AttributeDraft, AttributeOwner } from './mapping-draft';
+import { columnSamples, samplesText } from './samples';
 
 const TYPES: readonly { value: AttributeType; label: string }[] = [
   { value: 'string', label: 'Text' },
@@ -12,7 +14,8 @@ const TYPES: readonly { value: AttributeType; label: string }[] = [
 export interface AttributeListProps {
   owner: AttributeOwner;
   list: readonly AttributeDraft[];
-  header: readonly string[];
+  /** The file: its columns, and the first rows for sample values. */
+  file: FilePreview;
   /** Columns not used by anything yet. */
   unused: readonly string[];
   guessed: ReadonlySet<string>;
@@ -21,7 +24,10 @@ export interface AttributeListProps {
   onAdd: (columns: string[]) => void;
 }
 
-/** Attributes of the customer or the contact: column -> key (renamable), read as a type. */
+/**
+ * Attributes of the customer or the contact: column -> key (renamable), read as a type, with a
+ * few values of the chosen column as the event fields show them.
+ */
 export function AttributeList(props: AttributeListProps): ReactElement {
   const { owner, list } = props;
   const whose = owner === 'customer' ? 'customer' : 'contact';
@@ -55,9 +61,10 @@ export function AttributeList(props: AttributeListProps): ReactElement {
                     id={`im-attr-col-${a.id}`}
                     className="input input--fill"
                     value={a.column}
+                    aria-describedby={`im-attr-samples-${a.id}`}
                     onChange={(event) => change(a.id, { column: event.target.value })}
                   >
-                    {props.header.map((column) => (
+                    {props.file.header.map((column) => (
                       <option key={column} value={column}>
                         {column}
                       </option>
@@ -104,6 +111,9 @@ export function AttributeList(props: AttributeListProps): ReactElement {
                   Remove
                 </Button>
               </div>
+              <p id={`im-attr-samples-${a.id}`} className="im-samples">
+                {samplesText(columnSamples(props.file, a.column))}
+              </p>
               {props.guessed.has(`attr-${a.id}`) && (
                 <span className="badge badge--info">Guessed from the column name</span>
               )}

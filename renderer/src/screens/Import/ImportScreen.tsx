@@ -10,7 +10,7 @@ import { StepIndicator } from './StepIndicator';
 import './import.css';
 
 export function ImportScreen(): ReactElement {
-  const state = useImportWizard();
+  const { state, ready } = useImportWizard();
   return (
     <ScreenLayout
       title="Import"
@@ -18,7 +18,7 @@ export function ImportScreen(): ReactElement {
       wide
       summary="Send a spreadsheet of customer events (CSV or TSV) to Customerscore: match its columns to the event's fields, see every problem before anything is sent, then follow the upload until it is done."
     >
-      <div className="im-wizard" data-step={state.step}>
+      <div className="im-wizard" data-step={state.step} data-state={ready ? 'ready' : 'loading'}>
         {state.step !== 'send' && <ResumeOffers jobs={state.interrupted} busy={state.busy} />}
         <StepIndicator step={state.step} />
         {state.step === 'file' && <ChooseFileStep state={state} />}

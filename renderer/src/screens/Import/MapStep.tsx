@@ -119,7 +119,7 @@ export function MapStep({ state, open }: { state: WizardState; open: OpenFile })
       <AttributeList
         owner="customer"
         list={draft.customerData}
-        header={file.header}
+        file={file}
         unused={unused}
         guessed={guessed}
         problems={problems.attributes}
@@ -129,7 +129,7 @@ export function MapStep({ state, open }: { state: WizardState; open: OpenFile })
       <AttributeList
         owner="contact"
         list={draft.contactData}
-        header={file.header}
+        file={file}
         unused={unused}
         guessed={guessed}
         problems={problems.attributes}

@@ -14,6 +14,7 @@ import { ReviewGridRow, type CellFocus, type CellEdit } from './ReviewGridRow';
 import {
   columnWidth,
   dataColumnIndex,
+  focusedProblem,
   reviewColumns,
   reviewFeatures,
   ROW_HEIGHT,
@@ -35,7 +36,8 @@ const GRID_HEIGHT = 460;
  * Every row of the file in a virtualized grid: only the rows in view are drawn and asked for. The
  * keyboard moves a single focus through the cells (arrows, Page Up/Down, Home/End, Ctrl+Home/End);
  * Enter or F2 changes a cell of the file (Enter keeps the change, Escape drops it); Space on the
- * Skip box skips the row.
+ * Skip box skips the row. The line under the grid shows the selected cell's problems in full
+ * (the cell cuts them off, and its tooltip needs a mouse).
  */
 export function ReviewTable({ label, header, rows, emptyText }: ReviewTableProps): ReactElement {
   const grid = useRef<HTMLDivElement>(null);
@@ -44,6 +46,8 @@ export function ReviewTable({ label, header, rows, emptyText }: ReviewTableProps
   const [focus, setFocus] = useState<CellFocus>({ pos: 0, col: 3 });
   const [edit, setEdit] = useState<CellEdit | null>(null);
   const [editProblem, setEditProblem] = useState<string | null>(null);
+  // Whether a cell was ever selected: until then the line under the grid says what it is for.
+  const [selected, setSelected] = useState(false);
   const focusWanted = useRef(false);
   const total = rows.total ?? 0;
 
@@ -161,6 +165,11 @@ export function ReviewTable({ label, header, rows, emptyText }: ReviewTableProps
   };
 
   const widths = columns.map((column) => columnWidth(column.id ?? ''));
+  const focusedRow = selected ? rows.row(clampedFocus.pos) : null;
+  const focusedIndex = dataColumnIndex(columns[clampedFocus.col]?.id ?? '');
+  const details = focusedRow
+    ? focusedProblem(focusedRow, focusedIndex === null ? null : (header[focusedIndex] ?? null))
+    : null;
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
 
   return (
@@ -177,6 +186,7 @@ export function ReviewTable({ label, header, rows, emptyText }: ReviewTableProps
         onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
         onKeyDown={onKeyDown}
         onFocus={(event) => {
+          setSelected(true);
           const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-cell]');
           const [pos, col] = (cell?.dataset['cell'] ?? '').split(':').map(Number);
           if (pos !== undefined && col !== undefined && !Number.isNaN(pos) && !Number.isNaN(col)) {
@@ -229,6 +239,16 @@ export function ReviewTable({ label, header, rows, emptyText }: ReviewTableProps
         </div>
       </div>
       {rows.total === 0 && <p className="im-grid__empty">{emptyText}</p>}
+      {total > 0 && (
+        // Stays after the focus leaves (like a spreadsheet's selection), so that nothing below
+        // moves under a click on the buttons after the grid.
+        <p className={`im-grid__details im-grid__details--${details?.severity ?? 'none'}`}>
+          {details?.text ??
+            (selected
+              ? 'Loading the row…'
+              : "Select a cell to read its row's problems in full here.")}
+        </p>
+      )}
       {(editProblem ?? rows.problem) && (
         <p role="alert" className="field__error">
           {editProblem ?? rows.problem}

@@ -51,3 +51,31 @@ export function problemsText(row: ReviewRow): string {
 export function cellIssues(row: ReviewRow, column: string): RowIssue[] {
   return row.issues.filter((issue) => issue.column === column);
 }
+
+/** What the line under the grid says about the focused cell, and how serious it is. */
+export interface FocusedProblem {
+  text: string;
+  severity: 'error' | 'warning' | null;
+}
+
+function severityOf(issues: readonly RowIssue[]): FocusedProblem['severity'] {
+  if (issues.some((issue) => issue.severity === 'error')) return 'error';
+  return issues.length > 0 ? 'warning' : null;
+}
+
+/**
+ * The full problem text for the line under the grid, about the cell holding the focus: the cell's
+ * own problems when it has some, else its row's. A cell cuts a long message off, and its `title`
+ * opens only under a mouse; this line is how the keyboard reads it whole.
+ */
+export function focusedProblem(row: ReviewRow, column: string | null): FocusedProblem {
+  const own = column === null ? [] : cellIssues(row, column);
+  if (own.length > 0) {
+    const text = own.map((issue) => issue.message).join(' ');
+    return { text: `Row ${row.row}, ${column}: ${text}`, severity: severityOf(own) };
+  }
+  const text = problemsText(row);
+  if (text === '') return { text: `Row ${row.row}: no problems.`, severity: null };
+  if (text === 'Fixed') return { text: `Row ${row.row}: fixed, no problems left.`, severity: null };
+  return { text: `Row ${row.row}: ${text}`, severity: severityOf(row.issues) };
+}

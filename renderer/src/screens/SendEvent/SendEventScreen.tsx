@@ -30,6 +30,11 @@ export function SendEventScreen(): ReactElement {
   const [panel, setPanel] = useState<PanelContent | null>(null);
   const [status, setStatus] = useState('');
   const responseHeading = useRef<HTMLHeadingElement>(null);
+  // The signal tests wait on: the profile, the templates and the history have all answered.
+  const loaded =
+    (target.target !== null || target.error !== null) &&
+    templates.loaded &&
+    (history.list !== null || history.error !== null);
 
   const send = async (request: DraftRequest, profileId?: string) => {
     if (sender.sending) return;
@@ -87,7 +92,11 @@ export function SendEventScreen(): ReactElement {
       title="Send event"
       summary="Build a single event by hand, send it to Customerscore and read the server's exact answer. Useful for checking that a customer's setup works."
     >
-      <div className="se-screen" onKeyDownCapture={onKeyDownCapture}>
+      <div
+        className="se-screen"
+        data-state={loaded ? 'ready' : 'loading'}
+        onKeyDownCapture={onKeyDownCapture}
+      >
         <TargetSummary target={target.target} error={target.error} />
         <TemplateBar
           templates={templates.templates}
