@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ipcEvents } from '../../shared/ipc';
 import type { HostEvent } from './host-protocol';
+import { parseEventPayload } from '../main/emit-event';
 
 /** Fans contract events out to the connected pages. */
 export interface EventHub {
@@ -19,15 +20,8 @@ export function createEventHub(schemas: Record<string, z.ZodType> = ipcEvents): 
   const senders = new Set<(message: string) => void>();
   return {
     emit(channel, payload) {
-      const schema = Object.hasOwn(schemas, channel) ? schemas[channel] : undefined;
-      if (!schema) throw new Error(`"${channel}" is not an event channel of the IPC contract.`);
-      const parsed = schema.safeParse(payload);
-      if (!parsed.success) {
-        throw new Error(`The payload of event "${channel}" does not match the contract.`, {
-          cause: parsed.error,
-        });
-      }
-      const message: HostEvent = { event: channel, payload: parsed.data };
+      const parsed = parseEventPayload(channel, payload, schemas);
+      const message: HostEvent = { event: channel, payload: parsed };
       const text = JSON.stringify(message);
       for (const send of senders) send(text);
     },
