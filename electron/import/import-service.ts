@@ -225,6 +225,17 @@ export function createImportService(options: ImportServiceOptions): ImportServic
       if (!job.ok) return job;
       const resolved = await target(job.profileId ?? undefined);
       if (!resolved.ok) return resolved;
+      // Without a recorded profile the active one is used, but only if it is the same account:
+      // its key must not go to another address or tracker.
+      if (
+        job.profileId === null &&
+        (resolved.target.endpoint !== job.endpoint || resolved.target.trackerKey !== job.trackerKey)
+      ) {
+        return {
+          ok: false,
+          message: `This import was started for ${job.trackerKey} at ${job.endpoint}, and the active profile sends elsewhere. Switch to that account's profile in Settings, then resume.`,
+        };
+      }
       // The journal's own tracker key and endpoint: a resume sends to where the import started.
       const sendTo = { ...resolved.target, trackerKey: job.trackerKey, endpoint: job.endpoint };
       return runner.start({

@@ -2,6 +2,7 @@ import { checkEndpoint } from '../../shared/api';
 import { trackerKeyProblem } from '../../shared/settings';
 import type { SecretStore } from '../store/secrets';
 import type { SettingsStore } from '../store/settings';
+import { plainMessage } from '../store/user-errors';
 
 /** Where an import sends its events, with the key to send them with (main process only). */
 export interface SendTarget {
@@ -33,11 +34,20 @@ export function createImportTargetSource(options: TargetSourceOptions): ImportTa
   return async (profileId) => {
     let profile;
     try {
+      // A resumed import goes with its own profile or not at all: another profile's key must
+      // never be sent to the address the import was started for.
       profile = profileId
-        ? await options.settings.getProfile(profileId).catch(() => options.settings.activeProfile())
+        ? await options.settings.getProfile(profileId).catch(() => null)
         : await options.settings.activeProfile();
     } catch (error) {
       return { ok: false, message: messageOf(error, 'The settings could not be read.') };
+    }
+    if (profile === null) {
+      return {
+        ok: false,
+        message:
+          'The profile this import was started with no longer exists, so it cannot be resumed with its key. Start a new import of the file instead.',
+      };
     }
     const missingTracker = trackerKeyProblem(profile);
     if (missingTracker) return { ok: false, message: missingTracker };
@@ -74,8 +84,5 @@ export function createImportTargetSource(options: TargetSourceOptions): ImportTa
 
 // Store errors are written for people (SettingsError, KeychainError); anything else is not shown.
 function messageOf(error: unknown, fallback: string): string {
-  if (error instanceof Error && /Error$/.test(error.name) && error.name !== 'Error') {
-    return error.message;
-  }
-  return fallback;
+  return plainMessage(error) ?? fallback;
 }
