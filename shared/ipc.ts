@@ -16,7 +16,14 @@ import { settingsRequests } from './ipc-settings';
 export const ipcChannelPattern = /^[a-z][a-zA-Z0-9]*:[a-z][a-zA-Z0-9]*$/;
 
 /** Why a request failed, in a form the renderer can branch on. */
-export const ipcErrorCodeSchema = z.enum(['invalid_request', 'forbidden_sender', 'internal']);
+// `refused`: the request was understood but cannot be done, for a reason the user can act on
+// (its message says what to do); `internal`: a bug, its details only in the log.
+export const ipcErrorCodeSchema = z.enum([
+  'invalid_request',
+  'forbidden_sender',
+  'refused',
+  'internal',
+]);
 export type IpcErrorCode = z.infer<typeof ipcErrorCodeSchema>;
 
 /** A failed request: a code and a message in plain words (never a stack trace, never a secret). */

@@ -102,6 +102,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       platform: process.platform,
       emit,
       registerSecret: (key) => logger.registerSecret(key),
+      logError: (what, error) => logger.error(what, error),
     }),
     ...options.services,
   };

@@ -37,6 +37,8 @@ export interface ImportServiceOptions {
   /** Wall clock in Unix ms, for the timestamp range check (default `Date.now`). */
   now?: () => number;
   fetch?: FetchLike;
+  /** Told of failures that are not the user's to fix, for the log. */
+  onError?: (what: string, error: unknown) => void;
 }
 
 /** The import wizard's work in the main process; one method per `import:*` channel. */
@@ -96,6 +98,7 @@ export function createImportService(options: ImportServiceOptions): ImportServic
   const runner: JobRunner = createJobRunner({
     dataDir: options.dataDir,
     fetch: options.fetch,
+    onError: options.onError,
     onUpdate: options.onJob,
     onEnded: (update, refused) => {
       const session = update.sessionId ? sessions.get(update.sessionId) : undefined;

@@ -35,6 +35,8 @@ export interface JobRunnerOptions {
   /** Told when a job ended, with the rows the server refused (row -> its message). */
   onEnded?: (update: JobUpdate, refused: ReadonlyMap<number, string>) => void;
   fetch?: FetchLike;
+  /** Told of failures that are not the user's to fix (bugs, disk errors), for the log. */
+  onError?: (what: string, error: unknown) => void;
 }
 
 export interface JobRunner {
@@ -122,6 +124,9 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         ),
       ]);
       if (typeof first !== 'string') {
+        if (first instanceof Error && plainMessage(first) === undefined) {
+          options.onError?.('An import could not start', first);
+        }
         const message =
           first instanceof Error
             ? (plainMessage(first) ?? 'The import could not start. The details are in the log.')
@@ -153,8 +158,9 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       publish(running, job.progress(), true);
       void job.done.then(
         (result) => finish(running, result),
-        (error: unknown) =>
-          finish(running, {
+        (error: unknown) => {
+          if (plainMessage(error) === undefined) options.onError?.('An import stopped', error);
+          return finish(running, {
             outcome: 'interrupted',
             jobId,
             message:
@@ -164,7 +170,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
             mappingIssues: [],
             reportPath: null,
             reportRows: 0,
-          }),
+          });
+        },
       );
       return { ok: true, jobId };
     },

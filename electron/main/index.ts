@@ -98,6 +98,7 @@ if (!app.requestSingleInstanceLock()) {
         app: { name: app.getName(), version: app.getVersion() },
         platform: process.platform,
         registerSecret: (key) => logger.registerSecret(key),
+        logError: (what, error) => logger.error(what, error),
         clipboard: { writeText: (text) => clipboard.writeText(text) },
         emit: createEventEmitter((channel, payload) => {
           mainWindow?.webContents.send(channel, payload);

@@ -34,6 +34,8 @@ export interface MainServicesOptions {
   keyring?: Keyring;
   /** Told every API key the secret store sees, so the log can mask it (`logger.registerSecret`). */
   registerSecret?: (key: string) => void;
+  /** Where failures that are not the user's to fix go (`logger.error`). */
+  logError?: (what: string, error: unknown) => void;
   /**
    * The system clipboard (Electron's `clipboard`), for "Copy as curl". Without one (the browser
    * host, tests) the command is kept in memory.
@@ -60,6 +62,7 @@ export function createMainServices(options: MainServicesOptions): IpcServices {
       dataDir: options.dataDir,
       onValidation: (progress) => options.emit('import:validation', progress),
       onJob: (update) => options.emit('import:job', update),
+      onError: options.logError,
     }),
     appInfo: {
       name: options.app.name,

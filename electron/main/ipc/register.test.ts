@@ -103,6 +103,34 @@ describe('registerHandlers: the answer', () => {
     expect(errors).toHaveLength(1);
   });
 
+  it('answers an error written for the user as "refused" with its own words, and logs nothing', async () => {
+    class FileClosedError extends Error {}
+    const ipc = new FakeIpcMain();
+    const errors: unknown[] = [];
+    registerHandlers(
+      ipc,
+      {
+        'app:getInfo': () => {
+          throw new FileClosedError('This file is no longer open in the app. Choose it again.');
+        },
+      },
+      {
+        isTrustedSender: createTrustedSenderCheck({ devServerUrl: null }),
+        userMessage: (error) => (error instanceof FileClosedError ? error.message : undefined),
+        onError: (_channel, error) => errors.push(error),
+      },
+    );
+    const result = await ipc.invoke('app:getInfo', 'app://app/');
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'refused',
+        message: 'This file is no longer open in the app. Choose it again.',
+      },
+    });
+    expect(errors).toEqual([]);
+  });
+
   it('refuses to send an answer that breaks the contract', async () => {
     const { ipc, errors } = setup(() => ({ ...info, apiKey: 'csk_live_x', name: '' }));
     const result = await ipc.invoke('app:getInfo', 'app://app/');

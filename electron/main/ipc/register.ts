@@ -31,6 +31,11 @@ export type IpcHandlers<C extends IpcChannel> = { [K in C]: IpcHandler<K> };
 export interface RegisterOptions {
   /** Whether the sending frame's URL is the app's own page, see `createTrustedSenderCheck`. */
   isTrustedSender: (frameUrl: string) => boolean;
+  /**
+   * The message of an error written for the user (a refused change, a file no longer open), which
+   * the page receives as `refused`; every other error is a bug and answers the generic message.
+   */
+  userMessage?: (error: unknown) => string | undefined;
   /** Told about handler failures, with the full error (for the log; the renderer gets none of it). */
   onError?: (channel: IpcChannel, error: unknown) => void;
 }
@@ -98,6 +103,8 @@ export function registerHandlers<C extends IpcChannel>(
         }
         return { ok: true, value: response.data };
       } catch (error) {
+        const message = options.userMessage?.(error);
+        if (message !== undefined) return fail({ code: 'refused', message });
         options.onError?.(channel, error);
         return fail(INTERNAL);
       }
