@@ -172,3 +172,14 @@ describe('describeStatus', () => {
     expect(describeStatus(404).title).toBe('Unexpected response (HTTP 404)');
   });
 });
+
+describe('attribute names', () => {
+  it('refuses "__proto__" in words rather than dropping it silently', () => {
+    const event = JSON.parse(
+      '{"name":"x","timestamp":1712123456789,"identification":{"customer":"c"},"data":{"customer":{"__proto__":"y"}}}',
+    ) as unknown;
+    const result = trackEventSchema.safeParse(event);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/__proto__/);
+  });
+});

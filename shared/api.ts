@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusingProtoKey } from './safe-record';
 
 // The Track API as documented in /work/shared/api/track-api.txt (the source of truth).
 
@@ -27,9 +28,8 @@ const notBlank = (what: string) =>
     .min(1, `${what} is empty.`)
     .regex(/\S/, `${what} is blank.`);
 
-const attributesSchema = z.record(
-  z.string().min(1),
-  z.union([z.string(), z.number(), z.boolean()]),
+const attributesSchema = refusingProtoKey(
+  z.record(z.string().min(1), z.union([z.string(), z.number(), z.boolean()])),
 );
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusingProtoKey } from './safe-record';
 import { SOURCE_WITHOUT_ORIGIN } from './mapping-messages';
 import { closestMatches, quoteList } from './suggest';
 import { describePatternError, isValidTimeZone } from './timestamps';
@@ -132,22 +133,8 @@ export type AttributeSource = ({ column: string } | { value: string | number | b
   type?: AttributeType;
 };
 
-/**
- * Attribute name → source. "__proto__" is refused before zod sees it: zod's record quietly drops
- * that key (assigning it to a plain object would change its prototype), and a silently lost
- * attribute is worse than a clear error.
- */
-export const attributesSchema = z.preprocess(
-  (value, ctx) => {
-    if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
-      ctx.addIssue({
-        code: 'custom',
-        input: value,
-        message: 'The attribute name "__proto__" is not allowed.',
-      });
-    }
-    return value;
-  },
+/** Attribute name → source ("__proto__" refused, see `refusingProtoKey`). */
+export const attributesSchema = refusingProtoKey(
   z.record(z.string().min(1, 'An attribute name is empty.'), attributeSourceSchema),
 );
 export type Attributes = z.infer<typeof attributesSchema>;

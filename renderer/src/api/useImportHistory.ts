@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ImportJobSummary } from '../../../shared/ipc-import';
+import { callApi } from './call-api';
 import { errorMessage } from './error-message';
 import { downloadJobReport } from './import-send-actions';
 
@@ -19,17 +20,14 @@ export function useImportHistory(): ImportHistory {
 
   useEffect(() => {
     let live = true;
-    // Through a promise, so that a page without the bridge gets a message rather than a crash.
-    Promise.resolve()
-      .then(() => window.api.import.jobs())
-      .then(
-        (list) => {
-          if (live) setJobs(list);
-        },
-        (error: unknown) => {
-          if (live) setProblem(errorMessage(error));
-        },
-      );
+    callApi((api) => api.import.jobs()).then(
+      (list) => {
+        if (live) setJobs(list);
+      },
+      (error: unknown) => {
+        if (live) setProblem(errorMessage(error));
+      },
+    );
     return () => {
       live = false;
     };

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { HistoryList } from '../../../shared/ipc-send';
 import type { SendHistoryEntry } from '../../../shared/send-history';
 import { callApi } from './call-api';
+import { errorMessage } from './error-message';
 
 /** How many lines the history list shows before "Show more". */
 export const HISTORY_PAGE = 25;
@@ -17,8 +18,6 @@ export interface SendHistoryState {
   open: (id: string) => Promise<SendHistoryEntry | null>;
   clear: () => Promise<void>;
 }
-
-const messageOf = (reason: unknown) => (reason instanceof Error ? reason.message : String(reason));
 
 /** The requests sent from the "Send event" screen, searched by event name or customer ID. */
 export function useSendHistory(): SendHistoryState {
@@ -40,7 +39,7 @@ export function useSendHistory(): SendHistoryState {
         setError(null);
       },
       (reason: unknown) => {
-        if (current) setError(messageOf(reason));
+        if (current) setError(errorMessage(reason));
       },
     );
     return () => {
@@ -59,7 +58,7 @@ export function useSendHistory(): SendHistoryState {
     try {
       return (await callApi((api) => api.sendHistory.get({ id }))).entry;
     } catch (reason) {
-      setError(messageOf(reason));
+      setError(errorMessage(reason));
       return null;
     }
   }, []);
@@ -68,7 +67,7 @@ export function useSendHistory(): SendHistoryState {
     try {
       await callApi((api) => api.sendHistory.clear());
     } catch (reason) {
-      setError(messageOf(reason));
+      setError(errorMessage(reason));
     }
     setVersion((value) => value + 1);
   }, []);

@@ -2,43 +2,39 @@ import { useCallback, useState } from 'react';
 import type { SendCurlResult, SendOutcome } from '../../../shared/ipc-send';
 import type { DraftRequest } from '../../../shared/send-draft';
 import { callApi } from './call-api';
+import { errorMessage } from './error-message';
 
 export interface SendRequestState {
   sending: boolean;
-  /** The last outcome (an answer, a failure, or why nothing was sent). */
-  outcome: SendOutcome | null;
-  /** A failure of the app itself (not of the request), in plain words. */
-  error: string | null;
-  /** Sends `request` through `profileId`'s profile (the active one when omitted). */
-  send: (request: DraftRequest, profileId?: string) => Promise<SendOutcome | null>;
+  /**
+   * Sends `request` through `profileId`'s profile (the active one when omitted): the outcome (an
+   * answer, or why nothing was sent), or a failure of the app itself in plain words.
+   */
+  send: (
+    request: DraftRequest,
+    profileId?: string,
+  ) => Promise<{ ok: true; outcome: SendOutcome } | { ok: false; message: string }>;
   copying: boolean;
   curl: SendCurlResult | null;
   copyAsCurl: (request: DraftRequest, reveal: boolean) => Promise<void>;
   clearCurl: () => void;
 }
 
-const messageOf = (reason: unknown) => (reason instanceof Error ? reason.message : String(reason));
-
 /** Sending a built request, and copying it as curl, through the main process. */
 export function useSendRequest(): SendRequestState {
   const [sending, setSending] = useState(false);
-  const [outcome, setOutcome] = useState<SendOutcome | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [copying, setCopying] = useState(false);
   const [curl, setCurl] = useState<SendCurlResult | null>(null);
 
   const send = useCallback(async (request: DraftRequest, profileId?: string) => {
     setSending(true);
-    setError(null);
     try {
-      const result = await callApi((api) =>
+      const outcome = await callApi((api) =>
         api.send.request(profileId === undefined ? request : { ...request, profileId }),
       );
-      setOutcome(result);
-      return result;
+      return { ok: true as const, outcome };
     } catch (reason) {
-      setError(messageOf(reason));
-      return null;
+      return { ok: false as const, message: errorMessage(reason) };
     } finally {
       setSending(false);
     }
@@ -49,7 +45,7 @@ export function useSendRequest(): SendRequestState {
     try {
       setCurl(await callApi((api) => api.send.curl({ ...request, reveal })));
     } catch (reason) {
-      setCurl({ copied: false, message: messageOf(reason) });
+      setCurl({ copied: false, message: errorMessage(reason) });
     } finally {
       setCopying(false);
     }
@@ -57,5 +53,5 @@ export function useSendRequest(): SendRequestState {
 
   const clearCurl = useCallback(() => setCurl(null), []);
 
-  return { sending, outcome, error, send, copying, curl, copyAsCurl, clearCurl };
+  return { sending, send, copying, curl, copyAsCurl, clearCurl };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SendTarget } from '../../../shared/ipc-send';
 import { callApi } from './call-api';
+import { errorMessage } from './error-message';
 
 export interface SendTargetState {
   /** Where a request would go now; null until known. */
@@ -25,7 +26,7 @@ export function useSendTarget(): SendTargetState {
         setError(null);
       },
       (reason: unknown) => {
-        if (current) setError(reason instanceof Error ? reason.message : String(reason));
+        if (current) setError(errorMessage(reason));
       },
     );
     return () => {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BuilderContent, SendTemplate } from '../../../shared/send-builder';
 import { callApi } from './call-api';
+import { errorMessage } from './error-message';
 
 export interface SendTemplatesState {
   templates: SendTemplate[];
@@ -11,8 +12,6 @@ export interface SendTemplatesState {
   save: (name: string, content: BuilderContent) => Promise<string | null>;
   remove: (id: string) => Promise<void>;
 }
-
-const messageOf = (reason: unknown) => (reason instanceof Error ? reason.message : String(reason));
 
 /** The builder's saved templates. */
 export function useSendTemplates(): SendTemplatesState {
@@ -25,7 +24,7 @@ export function useSendTemplates(): SendTemplatesState {
       setTemplates((await callApi((api) => api.sendTemplates.list())).templates);
       setError(null);
     } catch (reason) {
-      setError(messageOf(reason));
+      setError(errorMessage(reason));
     }
   }, []);
 
@@ -39,7 +38,7 @@ export function useSendTemplates(): SendTemplatesState {
       },
       (reason: unknown) => {
         if (!current) return;
-        setError(messageOf(reason));
+        setError(errorMessage(reason));
         setLoaded(true);
       },
     );
@@ -56,7 +55,7 @@ export function useSendTemplates(): SendTemplatesState {
         await reload();
         return null;
       } catch (reason) {
-        return messageOf(reason);
+        return errorMessage(reason);
       }
     },
     [reload],
@@ -67,7 +66,7 @@ export function useSendTemplates(): SendTemplatesState {
       try {
         await callApi((api) => api.sendTemplates.delete({ id }));
       } catch (reason) {
-        setError(messageOf(reason));
+        setError(errorMessage(reason));
       }
       await reload();
     },

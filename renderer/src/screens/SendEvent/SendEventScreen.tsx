@@ -39,11 +39,14 @@ export function SendEventScreen(): ReactElement {
   const send = async (request: DraftRequest, profileId?: string) => {
     if (sender.sending) return;
     setStatus('Sending…');
-    const outcome = await sender.send(request, profileId);
-    if (outcome === null) {
-      setPanel({ kind: 'error', message: sender.error ?? 'The app could not send the request.' });
+    const result = await sender.send(request, profileId);
+    if (!result.ok) {
+      setPanel({ kind: 'error', message: result.message });
       setStatus('The request could not be sent.');
-    } else if (outcome.sent) {
+      return;
+    }
+    const { outcome } = result;
+    if (outcome.sent) {
       setPanel({ kind: 'entry', entry: outcome.entry, fromHistory: false });
       setStatus(
         outcome.historyProblem === null

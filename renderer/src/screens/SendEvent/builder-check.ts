@@ -1,3 +1,7 @@
+import {
+  FORBIDDEN_ATTRIBUTE_MESSAGE,
+  FORBIDDEN_ATTRIBUTE_NAME,
+} from '../../../../shared/safe-record';
 import type { z } from 'zod';
 import { draftRequestSchema, NOW_PLACEHOLDER } from '../../../../shared/send-draft';
 import type { DraftRequest } from '../../../../shared/send-draft';
@@ -49,6 +53,8 @@ function attributeValues(
   rows.forEach((row, index) => {
     if (isBlankRow(row)) return;
     if (row.key.trim() === '') report(index, 'key', 'Give this attribute a name.');
+    else if (row.key === FORBIDDEN_ATTRIBUTE_NAME)
+      report(index, 'key', FORBIDDEN_ATTRIBUTE_MESSAGE);
     else if (Object.hasOwn(values, row.key)) {
       report(index, 'key', `There is already an attribute named “${row.key}” above.`);
     }

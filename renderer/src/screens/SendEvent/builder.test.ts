@@ -70,6 +70,15 @@ describe('checking the form', () => {
     expect(issues).toEqual([expect.objectContaining({ kind: 'attribute', row: 1, part: 'key' })]);
   });
 
+  it('refuses the attribute name "__proto__" in words instead of dropping it silently', () => {
+    const odd = { ...newAttribute(), key: '__proto__', value: 'x' };
+    const { request, issues } = checkContent(filled({ customerAttributes: [odd] }));
+    expect(request).toBeNull();
+    expect(issues).toEqual([
+      expect.objectContaining({ row: 0, part: 'key', message: expect.stringMatching(/__proto__/) }),
+    ]);
+  });
+
   it('accepts {{now}} as the timestamp', () => {
     expect(checkContent(filled({ timestamp: '{{now}}' })).request?.events[0]?.timestamp).toBe(
       '{{now}}',
