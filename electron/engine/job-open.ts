@@ -86,5 +86,8 @@ export async function openJob(
     progress.value.rejectedRows = state.counts.rejectedRows;
     progress.value.possibleDuplicates = state.counts.possibleDuplicateRows;
   }
-  return { ok: true, opened: { journal, state, file, converter, edits } };
+  // A resume sends to the tracker and address in its journal, whatever the caller passed.
+  const { trackerKey, endpoint } = journal.header.settings;
+  const target = { trackerKey, endpoint };
+  return { ok: true, opened: { journal, state, file, converter, edits, target } };
 }

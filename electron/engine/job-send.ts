@@ -26,6 +26,8 @@ export interface OpenedJob {
   file: SniffResult;
   converter: RowConverter;
   edits: RowEdits | undefined;
+  /** Where the events go: a resumed job's own (from its journal), never the caller's. */
+  target: { trackerKey: string; endpoint: string };
 }
 
 /** What the sending loop needs from the job's controller (pause, stop, progress). */
@@ -57,12 +59,12 @@ export async function sendBatches(
 ): Promise<void> {
   const { journal, state, file, converter, edits } = opened;
   const { progress, emit, gate, now, sleep } = control;
-  const trackerKey = options.trackerKey;
+  const { trackerKey, endpoint } = opened.target;
   const rate = options.rate ?? { requests: RATE_LIMIT.requests, perMs: RATE_LIMIT.perMs };
   const maxInFlight = options.maxInFlight ?? 4;
   const pacer = createPacer({ ...rate, maxInFlight, now, sleep });
   const sender = createSender({
-    endpoint: options.endpoint,
+    endpoint,
     apiKey: options.apiKey,
     fetch: options.fetch ?? (fetch as unknown as FetchLike),
     pacer,
@@ -84,8 +86,19 @@ export async function sendBatches(
   progress.setPhase('sending', 'Sending events…');
   emit();
 
+  // Which batch a row's request belongs to, while it is under way: the sender names a request by
+  // its first row (halves of a split batch too), the journal by batch id.
+  const batchOfRow = new Map<number, number>();
+
   function onSendEvent(event: SendEvent): void {
     if (event.type === 'attempt') {
+      const batchId = batchOfRow.get(event.firstRow);
+      // Journal appends keep their order, so the attempt lands before the batch's result.
+      if (batchId !== undefined) {
+        journal.attempt(batchId).catch((error: unknown) => {
+          journalFailure ??= error;
+        });
+      }
       progress.value.requests += 1;
       if (event.attempt > 1) progress.value.retries += 1;
       progress.resumeSending();
@@ -137,7 +150,9 @@ export async function sendBatches(
     marks.hold(holdToken, Math.min(...batch.rows));
     const task = (async () => {
       const batchId = existingId ?? (await journal.intent(batch.rows, batch.body));
+      for (const row of batch.rows) batchOfRow.set(row, batchId);
       const outcome = await sender.send(batch, control.signal);
+      for (const row of batch.rows) batchOfRow.delete(row);
       await settle(batchId, outcome);
       if (outcome.kind === 'accepted' || outcome.kind === 'rejected_rows') {
         marks.release(holdToken);

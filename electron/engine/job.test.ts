@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { startImportJob } from './job';
@@ -36,6 +37,19 @@ describe('an import job against the Track API emulator', () => {
     expect(result.progress.eventsSent).toBe(250);
     expect(result.reportRows).toBe(0);
     expect(await listJobs(options.dataDir)).toEqual([]); // finished jobs are not offered for resume
+
+    // The journal holds each batch's intent, each attempt and each result, in that order.
+    const journal = await readFile(
+      path.join(options.dataDir, 'jobs', result.jobId ?? '', 'journal.jsonl'),
+      'utf8',
+    );
+    const records = journal
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; batch?: number });
+    const ofBatch1 = records.filter((r) => r.batch === 1).map((r) => r.type);
+    expect(ofBatch1).toEqual(['intent', 'attempt', 'result']);
+    expect(records.filter((r) => r.type === 'attempt')).toHaveLength(emulator.requests.length);
   });
 
   it('sends the good rows and reports exactly the bad ones with their cells', async () => {
