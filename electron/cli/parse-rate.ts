@@ -1,14 +1,23 @@
+import { rateLimitSchema } from '../../shared/settings';
 import { CliError } from './cli-io';
 
-/** `--rate 200/60s` (requests per seconds) -> `{ requests, perMs }`. */
+/**
+ * `--rate 200/60s` (requests per seconds) -> `{ requests, perMs }`, within the same limits a
+ * profile's rate has (`rateLimitSchema`), so `send --rate` and `profile set --rate` agree.
+ */
 export function parseRate(text: string): { requests: number; perMs: number } {
-  const match = /^\s*(\d+)\s*\/\s*(\d+(?:\.\d+)?)\s*s\s*$/.exec(text);
-  const requests = match ? Number(match[1]) : NaN;
-  const seconds = match ? Number(match[2]) : NaN;
-  if (!match || requests < 1 || seconds <= 0 || requests > 100_000 || seconds > 86_400) {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*s\s*$/.exec(text);
+  if (!match) {
     throw new CliError(
       `"${text}" is not a rate. Write requests per seconds, for example --rate 200/60s.`,
     );
   }
-  return { requests, perMs: seconds * 1000 };
+  const rate = rateLimitSchema.safeParse({
+    requests: Number(match[1]),
+    perSeconds: Number(match[2]),
+  });
+  if (!rate.success) {
+    throw new CliError(`"${text}" is not a usable rate: ${rate.error.issues[0]?.message ?? ''}`);
+  }
+  return { requests: rate.data.requests, perMs: rate.data.perSeconds * 1000 };
 }
