@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import Papa from 'papaparse';
-import { readRows, sniffFile } from '../electron/engine/reader';
+import { readRows, sniffFile } from '../electron/engine/reading/reader';
 
 const rows = Number(process.env.BENCH_ROWS ?? 200_000);
 const runs = Number(process.env.BENCH_RUNS ?? 2);

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import Papa from 'papaparse';
-import { validateFile } from '../electron/engine/validate';
+import { validateFile } from '../electron/engine/validation/validate';
 import { benchMapping, generatedCsv } from './support/generate';
 
 const rows = Number(process.env['BENCH_ROWS'] ?? 1_000_000);

@@ -3,7 +3,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { listJobs } from '../electron/engine/journal-list';
+import { listJobs } from '../electron/engine/journal/journal-list';
 import { startBrowserHost } from '../electron/dev/start-browser-host';
 import { createSecretStore } from '../electron/store/secrets';
 import {

@@ -16,8 +16,8 @@ export function isScannedSource(relativePath: string): boolean {
   if (/\.(test|spec)\.[jt]sx?$/.test(base) || base.endsWith('.d.ts')) return false;
   if (base.startsWith('fake-') || /\.config\.[jt]s$/.test(base)) return false;
   if (parts.includes('node_modules') || parts.includes('testing')) return false;
-  // electron/dev/ hosts the renderer in a plain browser for tests; electron/packaging/ is tests.
-  if (parts[0] === 'electron' && (parts[1] === 'dev' || parts[1] === 'packaging')) return false;
+  // electron/dev/ hosts the renderer in a plain browser for tests.
+  if (parts[0] === 'electron' && parts[1] === 'dev') return false;
   return true;
 }
 

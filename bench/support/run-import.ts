@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Emulator } from '../../e2e/emulator/emulator';
-import { startImportJob, type JobResult } from '../../electron/engine/job';
+import { startImportJob, type JobResult } from '../../electron/engine/job/job';
 import { benchMapping } from './generate';
 
 /** Sends a generated file through the real import job to the emulator; returns result and time. */

@@ -1,7 +1,7 @@
-import { createPacker } from '../engine/pack';
-import { prepareImport } from '../engine/prepare';
-import { ReadError } from '../engine/reader';
-import { checkRows } from '../engine/validate';
+import { createPacker } from '../engine/sending/pack';
+import { prepareImport } from '../engine/validation/prepare';
+import { ReadError } from '../engine/reading/reader';
+import { checkRows } from '../engine/validation/validate';
 import type { Mapping } from '../../shared/mapping';
 import { CliError, count, EXIT, line, type CliIo } from './cli-io';
 

@@ -1,4 +1,4 @@
-import type { JobProgress } from '../engine/job';
+import type { JobProgress } from '../engine/job/job';
 import { count, line, type CliIo } from './cli-io';
 
 const BAR_WIDTH = 24;

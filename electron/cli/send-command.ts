@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { checkEndpoint } from '../../shared/api';
-import { startImportJob, type JobResult } from '../engine/job';
-import { JournalError } from '../engine/journal';
-import { listJobs } from '../engine/journal-list';
-import { ReadError } from '../engine/reader';
+import { startImportJob, type JobResult } from '../engine/job/job';
+import { JournalError } from '../engine/journal/journal';
+import { listJobs } from '../engine/journal/journal-list';
+import { ReadError } from '../engine/reading/reader';
 import { KeychainError } from '../store/secrets';
 import { chooseProfile, openCliContext, type CliContext } from './cli-context';
 import { CliError, count, EXIT, line, type CliIo } from './cli-io';

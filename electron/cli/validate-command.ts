@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { issueKindLabel, type IssueKind } from '../../shared/issues';
-import { ReadError } from '../engine/reader';
-import { createReportWriter, type ReportWriter } from '../engine/report';
-import { validateFile, type ValidationSummary } from '../engine/validate';
+import { ReadError } from '../engine/reading/reader';
+import { createReportWriter, type ReportWriter } from '../engine/job/report';
+import { validateFile, type ValidationSummary } from '../engine/validation/validate';
 import { CliError, count, EXIT, line, type CliIo } from './cli-io';
 import { loadMapping } from './load-mapping';
 

@@ -7,7 +7,7 @@ import { createMemoryClipboard } from '../send/clipboard';
 import type { Clipboard } from '../send/clipboard';
 import { createSendHistoryStore } from '../send/history-store';
 import { createSendTemplateStore } from '../send/template-store';
-import { createImportService } from '../import/import-service';
+import { createImportService } from '../import-sessions/import-service';
 import type { IpcServices } from './ipc/index';
 
 /**

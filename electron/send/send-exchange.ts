@@ -1,8 +1,8 @@
 import { API_KEY_HEADER } from '../../shared/api';
 import { RESPONSE_BODY_LIMIT } from '../../shared/send-history';
 import type { NetworkFailure, SentResponse } from '../../shared/send-history';
-import { parseRetryAfter } from '../engine/retry-after';
-import { classifyNetworkError, maskSecret } from '../engine/send-messages';
+import { parseRetryAfter } from '../engine/sending/retry-after';
+import { classifyNetworkError, maskSecret } from '../engine/sending/send-messages';
 
 /** The part of `fetch` the send service uses; the global `fetch` fits it. */
 export type SendFetch = (

@@ -1,4 +1,4 @@
-import type { Now, Sleep } from '../clock';
+import type { Now, Sleep } from '../sending/clock';
 
 /**
  * A clock for tests: time moves only when everything else is waiting on it. `run(promise)` lets the

@@ -1,6 +1,6 @@
 import type { TrackEvent } from '../../../shared/api';
-import type { Now } from '../clock';
-import type { FetchLike } from '../sender';
+import type { Now } from '../sending/clock';
+import type { FetchLike } from '../sending/sender';
 
 export interface FakeRequest {
   at: number;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { startEmulator, type Emulator } from '../../../e2e/emulator/emulator';
 import type { EmulatorOptions } from '../../../e2e/emulator/types';
-import type { ImportJobOptions } from '../job';
+import type { ImportJobOptions } from '../job/job';
 import { eventsMapping, tempDir, writeEventsCsv } from './csv-files';
 
 export const JOB_TEST_KEY = 'test-key-0123456789';

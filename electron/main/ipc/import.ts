@@ -1,5 +1,5 @@
-import type { ImportService } from '../../import/import-service';
-import { createImportTargetSource } from '../../import/send-target';
+import type { ImportService } from '../../import-sessions/import-service';
+import { createImportTargetSource } from '../../import-sessions/send-target';
 import type { SecretStore } from '../../store/secrets';
 import type { SettingsStore } from '../../store/settings';
 import { registerHandlers } from './register';

@@ -1,0 +1,93 @@
+import { dirname } from 'node:path';
+import type { MappingIssue } from '../../../shared/issues';
+import { hasRowEdits, loadRowEdits, saveRowEdits, type RowEdits } from '../validation/import-edits';
+import type { ProgressTracker } from './job-progress';
+import type { OpenedJob } from './job-send';
+import type { ImportJobOptions } from './job-types';
+import { createJournal, resumeJournal, type JobJournal } from '../journal/journal';
+import type { JournalState } from '../journal/journal-load';
+import { prepareImport } from '../validation/prepare';
+
+/**
+ * Opens a job: a new journal, or the interrupted one to resume (reading the file exactly as the
+ * first run did, with its zone, its "now" and its row edits), then the file and the converter.
+ */
+export async function openJob(
+  options: ImportJobOptions,
+  progress: ProgressTracker,
+): Promise<
+  { ok: true; opened: OpenedJob } | { ok: false; issues: MappingIssue[]; message: string }
+> {
+  let edits: RowEdits | undefined = options.edits;
+  let journal: JobJournal | null = null;
+  let state: JournalState | null = null;
+  let createdAt = (options.wallNow ?? Date.now)();
+  let zone = options.zone;
+  let mapping = options.mapping;
+
+  if (options.resumeJobId) {
+    const resumed = await resumeJournal({
+      dataDir: options.dataDir,
+      jobId: options.resumeJobId,
+      mapping: options.mapping,
+    });
+    journal = resumed.journal;
+    state = resumed.state;
+    edits ??= await loadRowEdits(dirname(journal.path));
+    const { settings } = journal.header;
+    createdAt = Date.parse(journal.header.createdAt);
+    zone = settings.zone;
+    // Read the file exactly as the first run did.
+    mapping = {
+      ...mapping,
+      source: {
+        encoding: settings.encoding,
+        delimiter: settings.delimiter as ',' | ';' | '\t' | '|',
+        headerRow: settings.headerRow,
+      },
+    };
+  }
+
+  const opened = await prepareImport({ path: options.path, mapping, zone, now: createdAt });
+  if (!opened.ok) {
+    await journal?.close();
+    const message = opened.issues.map((i) => i.message).join(' ');
+    return {
+      ok: false,
+      issues: opened.issues,
+      message: `The mapping does not fit this file: ${message}`,
+    };
+  }
+  const { file, converter } = opened.prepared;
+  progress.value.fileSize = file.fileSize;
+
+  journal ??= await createJournal({
+    dataDir: options.dataDir,
+    filePath: options.path,
+    mapping: options.mapping,
+    settings: {
+      encoding: file.encoding,
+      delimiter: file.delimiter,
+      headerRow: file.headerRow,
+      zone: converter.zone,
+      trackerKey: options.trackerKey,
+      endpoint: options.endpoint,
+    },
+    now: () => createdAt,
+    expected: options.expected ?? null,
+  });
+  if (!options.resumeJobId && edits && hasRowEdits(edits)) {
+    await saveRowEdits(dirname(journal.path), edits);
+  }
+  if (!options.resumeJobId) await journal.setState('running');
+  progress.value.jobId = journal.jobId;
+  if (state) {
+    progress.value.eventsSent = state.counts.acceptedRows;
+    progress.value.rejectedRows = state.counts.rejectedRows;
+    progress.value.possibleDuplicates = state.counts.possibleDuplicateRows;
+  }
+  // A resume sends to the tracker and address in its journal, whatever the caller passed.
+  const { trackerKey, endpoint } = journal.header.settings;
+  const target = { trackerKey, endpoint };
+  return { ok: true, opened: { journal, state, file, converter, edits, target } };
+}

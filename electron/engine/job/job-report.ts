@@ -1,0 +1,39 @@
+import { loadJournal } from '../journal/journal-load';
+import { readRows, type SniffResult } from '../reading/reader';
+import { writeRejectedReport, type ReportRow } from './report';
+
+/**
+ * Writes the rejected-rows report of a job from its journal: rows invalid in the file carry their
+ * cells in the journal; rows the server refused do not (the journal stays small), so the file is
+ * read once more for just those. Resolves to the number of rows written.
+ */
+export async function writeJobReport(
+  reportPath: string,
+  journalFile: string,
+  path: string,
+  file: SniffResult,
+): Promise<number> {
+  const state = await loadJournal(journalFile);
+  const missing = new Set(state.rejected.filter((r) => r.cells === null).map((r) => r.row));
+  const found = new Map<number, string[]>();
+  if (missing.size > 0) {
+    for await (const chunk of readRows(path, {
+      encoding: file.encoding,
+      delimiter: file.delimiter,
+      headerRow: file.headerRow,
+      lineEnding: file.lineEnding,
+    })) {
+      for (const row of chunk.rows) {
+        if (missing.has(row.row)) found.set(row.row, row.cells);
+      }
+      if (found.size === missing.size) break;
+    }
+  }
+  const rows: ReportRow[] = state.rejected.map((r) => ({
+    row: r.row,
+    error: r.message,
+    cells: r.cells ?? found.get(r.row) ?? [],
+  }));
+  await writeRejectedReport(reportPath, file.header, rows, { delimiter: ',' });
+  return rows.length;
+}

@@ -1,0 +1,81 @@
+import type { RowIssue } from '../../../shared/issues';
+
+// Every sentence the reader shows a person, in one place so that they read alike.
+
+const DELIMITER_NAMES: Record<string, string> = {
+  ',': 'comma',
+  ';': 'semicolon',
+  '\t': 'tab',
+  '|': 'vertical bar (|)',
+};
+
+function delimiterName(delimiter: string): string {
+  return DELIMITER_NAMES[delimiter] ?? JSON.stringify(delimiter);
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** A row whose number of values differs from the header's (an error: such a row is not sent). */
+export function fieldCountIssue(
+  row: number,
+  found: number,
+  expected: number,
+  delimiter: string,
+): RowIssue {
+  const what = `Row ${row} has ${count(found, 'value')} but the header has ${count(expected, 'column')}.`;
+  const name = delimiterName(delimiter);
+  if (found < expected) {
+    return {
+      row,
+      column: null,
+      kind: 'too_few_fields',
+      severity: 'error',
+      message: `${what} Check for a missing ${name}, or a line break inside a value that is not in double quotes.`,
+    };
+  }
+  return {
+    row,
+    column: null,
+    kind: 'too_many_fields',
+    severity: 'error',
+    message: `${what} Check for a ${name} inside a value that is not in double quotes.`,
+  };
+}
+
+export function emptyFileMessage(fileName: string): string {
+  return `${fileName} is empty: it has no rows, not even a header. Choose the file that holds your data.`;
+}
+
+export function noHeaderMessage(fileName: string, headerRow: number, rows: number): string {
+  if (rows === 0) return emptyFileMessage(fileName);
+  return `${fileName} has only ${count(rows, 'row')}, so row ${headerRow} cannot be its header. Set the header row to the row that holds the column names.`;
+}
+
+export function blankHeaderMessage(fileName: string, headerRow: number): string {
+  return `Row ${headerRow} of ${fileName} is empty, so it cannot be the header. Set the header row to the row that holds the column names.`;
+}
+
+export function invalidTextMessage(fileName: string, encoding: string, row: number | null): string {
+  const where = row === null ? fileName : `Row ${row} of ${fileName}`;
+  const label = encoding === 'utf-8' ? 'UTF-8' : encoding;
+  return `${where} has characters that are not valid ${label} text. The file was probably saved in another encoding, such as Windows-1252: choose that encoding, or save the file again as CSV UTF-8.`;
+}
+
+export function recordTooLargeMessage(fileName: string, row: number, limitChars: number): string {
+  const megabytes = Math.round(limitChars / (1024 * 1024));
+  return `Row ${row} of ${fileName} is longer than ${megabytes} MB. This usually means a double quote (") opens a value and is never closed: check that row in a text editor.`;
+}
+
+export function unclosedQuoteMessage(fileName: string, row: number): string {
+  return `Row ${row} of ${fileName} has a double quote (") that opens a value and is never closed, so the rest of the file would be read as one value. Check that row in a text editor: a quote inside a value must be doubled ("").`;
+}
+
+export function badDelimiterMessage(delimiter: string): string {
+  return `${JSON.stringify(delimiter)} is not a delimiter this app reads: use "auto", ",", ";", "\\t" (tab) or "|".`;
+}
+
+export function badHeaderRowMessage(headerRow: unknown): string {
+  return `The header row must be a whole number, 1 or more (got ${JSON.stringify(headerRow)}).`;
+}

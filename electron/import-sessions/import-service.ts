@@ -1,0 +1,267 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type {
+  Download,
+  FilePreview,
+  ImportJobSummary,
+  JobUpdate,
+  OpenFileResponse,
+  RecentMapping,
+  ReviewRow,
+  ReviewSummary,
+  RowsResponse,
+  RowsView,
+  StartResponse,
+  ValidateResponse,
+  ValidationProgressInfo,
+} from '../../shared/ipc-import';
+import type { FileSource, Mapping } from '../../shared/mapping';
+import { ReadError } from '../engine/reading/reader';
+import { writeRejectedReport } from '../engine/job/report';
+import type { FetchLike } from '../engine/sending/sender';
+import { ImportSession } from './import-session';
+import { createJobHistory } from './job-history';
+import { createJobRunner, type JobRunner } from './job-runner';
+import { Throttle } from './progress-throttle';
+import { createRecentMappingStore } from './recent-mappings';
+import type { ImportTargetSource } from './send-target';
+
+export type Problem = { ok: false; message: string };
+export type Action = { ok: true } | Problem;
+
+export interface ImportServiceOptions {
+  dataDir: string;
+  onValidation: (progress: ValidationProgressInfo) => void;
+  onJob: (update: JobUpdate) => void;
+  /** Wall clock in Unix ms, for the timestamp range check (default `Date.now`). */
+  now?: () => number;
+  fetch?: FetchLike;
+  /** Told of failures that are not the user's to fix, for the log. */
+  onError?: (what: string, error: unknown) => void;
+}
+
+/** The import wizard's work in the main process; one method per `import:*` channel. */
+export interface ImportService {
+  open(filePath: string, source?: FileSource): Promise<OpenFileResponse>;
+  configure(
+    sessionId: string,
+    source: FileSource,
+  ): Promise<{ ok: true; file: FilePreview } | Problem>;
+  validate(sessionId: string, mapping: Mapping): Promise<ValidateResponse>;
+  rows(sessionId: string, view: RowsView, offset: number, limit: number): Promise<RowsResponse>;
+  editCell(
+    sessionId: string,
+    row: number,
+    column: number,
+    value: string,
+  ): Promise<{ row: ReviewRow | null; summary: ReviewSummary }>;
+  skipRows(sessionId: string, rows: number[] | 'problems', skip: boolean): Promise<ReviewSummary>;
+  summary(sessionId: string): ReviewSummary;
+  sessionReport(sessionId: string): Promise<{ ok: true; download: Download } | Problem>;
+  close(sessionId: string): void;
+  start(
+    sessionId: string,
+    rows: 'all' | 'refused',
+    target: ImportTargetSource,
+  ): Promise<StartResponse>;
+  pause(jobId: string): Action;
+  resume(jobId: string): Action;
+  cancel(jobId: string): Action;
+  live(): JobUpdate[];
+  interrupted(): Promise<ImportJobSummary[]>;
+  continueJob(jobId: string, target: ImportTargetSource): Promise<StartResponse>;
+  dismiss(jobId: string): Promise<Action>;
+  jobs(): Promise<ImportJobSummary[]>;
+  jobReport(jobId: string): Promise<{ ok: true; download: Download } | Problem>;
+  /** Stops running uploads so that they can be resumed at the next start (the app is quitting). */
+  interruptAll(): Promise<void>;
+}
+
+const MAX_SESSIONS = 8;
+const GONE: Problem = {
+  ok: false,
+  message: 'This file is no longer open in the app. Choose it again to continue.',
+};
+const NOT_RUNNING: Problem = { ok: false, message: 'This import is not running any more.' };
+
+function fileStem(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot > 0 ? fileName.slice(0, dot) : fileName;
+}
+
+/** The import service over the engine: sessions per opened file, validation, review, uploads. */
+export function createImportService(options: ImportServiceOptions): ImportService {
+  const now = options.now ?? Date.now;
+  const sessions = new Map<string, ImportSession>();
+  const recent = createRecentMappingStore(options.dataDir);
+  const runner: JobRunner = createJobRunner({
+    dataDir: options.dataDir,
+    fetch: options.fetch,
+    onError: options.onError,
+    onUpdate: options.onJob,
+    onEnded: (update, refused) => {
+      const session = update.sessionId ? sessions.get(update.sessionId) : undefined;
+      session?.setRefused(refused);
+    },
+  });
+  const history = createJobHistory(options.dataDir, runner);
+
+  const session = (id: string): ImportSession => {
+    const found = sessions.get(id);
+    if (!found) throw new SessionGoneError();
+    return found;
+  };
+
+  async function openSession(filePath: string, source?: FileSource): Promise<ImportSession> {
+    const id = `s-${randomBytes(8).toString('hex')}`;
+    const opened = await ImportSession.open(id, filePath, source);
+    sessions.set(id, opened);
+    while (sessions.size > MAX_SESSIONS) {
+      const oldest = sessions.keys().next().value;
+      if (oldest === undefined) break;
+      sessions.delete(oldest);
+    }
+    return opened;
+  }
+
+  return {
+    async open(filePath, source) {
+      try {
+        const opened = await openSession(filePath, source);
+        const found: RecentMapping | null = await recent.find(opened.header).catch(() => null);
+        return { ok: true, sessionId: opened.id, file: opened.preview(), recentMapping: found };
+      } catch (error) {
+        if (error instanceof ReadError) return { ok: false, message: error.message };
+        throw error;
+      }
+    },
+    async configure(sessionId, source) {
+      const found = sessions.get(sessionId);
+      if (!found) return GONE;
+      try {
+        return { ok: true, file: await found.configure(source) };
+      } catch (error) {
+        if (error instanceof ReadError) return { ok: false, message: error.message };
+        throw error;
+      }
+    },
+    async validate(sessionId, mapping) {
+      const found = sessions.get(sessionId);
+      if (!found) return { result: 'problem', message: GONE.message };
+      const throttle = new Throttle(options.onValidation);
+      try {
+        const result = await found.validate(mapping, (p) => throttle.push(p), now());
+        throttle.flush();
+        if (result.result === 'valid') {
+          await recent.remember(found.header, found.fileName, mapping).catch(() => undefined);
+        }
+        return result;
+      } catch (error) {
+        if (error instanceof ReadError) return { result: 'problem', message: error.message };
+        throw error;
+      }
+    },
+    rows: (sessionId, view, offset, limit) => session(sessionId).rows(view, offset, limit),
+    editCell: (sessionId, row, column, value) => session(sessionId).editCell(row, column, value),
+    skipRows: (sessionId, rows, skip) => session(sessionId).skipRows(rows, skip),
+    summary: (sessionId) => session(sessionId).summary(),
+    async sessionReport(sessionId) {
+      const found = sessions.get(sessionId);
+      if (!found) return GONE;
+      const rows = await found.rejectedRows();
+      const dir = path.join(options.dataDir, 'reports');
+      await mkdir(dir, { recursive: true });
+      const file = path.join(dir, `${sessionId}.csv`);
+      try {
+        const count = await writeRejectedReport(file, found.header, rows);
+        const text = await readFile(file, 'utf8');
+        const fileName = `${fileStem(found.fileName)} - rows not sent.csv`;
+        return { ok: true, download: { fileName, text, rows: count } };
+      } finally {
+        await rm(file, { force: true });
+      }
+    },
+    close(sessionId) {
+      sessions.delete(sessionId);
+    },
+    async start(sessionId, rows, target) {
+      const found = sessions.get(sessionId);
+      if (!found) return GONE;
+      const resolved = await target();
+      if (!resolved.ok) return resolved;
+      const input = found.jobInput(rows);
+      if (input.expected.events === 0) {
+        return {
+          ok: false,
+          message:
+            rows === 'refused'
+              ? 'There are no refused rows left to send.'
+              : 'No row can be sent yet: fix the rows with problems, or take back the skips.',
+        };
+      }
+      return runner.start({ ...input, target: resolved.target, sessionId });
+    },
+    pause(jobId) {
+      const job = runner.isRunning(jobId) ? runner.get(jobId) : null;
+      if (!job) return NOT_RUNNING;
+      job.pause();
+      return { ok: true };
+    },
+    resume(jobId) {
+      const job = runner.isRunning(jobId) ? runner.get(jobId) : null;
+      if (!job) return NOT_RUNNING;
+      job.resume();
+      return { ok: true };
+    },
+    cancel(jobId) {
+      const job = runner.isRunning(jobId) ? runner.get(jobId) : null;
+      if (!job) return NOT_RUNNING;
+      job.cancel();
+      return { ok: true };
+    },
+    live: () => runner.live(),
+    interrupted: () => history.interrupted(),
+    async continueJob(jobId, target) {
+      if (runner.isRunning(jobId)) return { ok: true, jobId };
+      const job = await history.forResume(jobId);
+      if (!job.ok) return job;
+      const resolved = await target(job.profileId ?? undefined);
+      if (!resolved.ok) return resolved;
+      // Without a recorded profile the active one is used, but only if it is the same account:
+      // its key must not go to another address or tracker.
+      if (
+        job.profileId === null &&
+        (resolved.target.endpoint !== job.endpoint || resolved.target.trackerKey !== job.trackerKey)
+      ) {
+        return {
+          ok: false,
+          message: `This import was started for ${job.trackerKey} at ${job.endpoint}, and the active profile sends elsewhere. Switch to that account's profile in Settings, then resume.`,
+        };
+      }
+      // The journal's own tracker key and endpoint: a resume sends to where the import started.
+      const sendTo = { ...resolved.target, trackerKey: job.trackerKey, endpoint: job.endpoint };
+      return runner.start({
+        path: job.filePath,
+        fileName: path.basename(job.filePath),
+        mapping: job.mapping,
+        target: sendTo,
+        sessionId: null,
+        expected: job.expected,
+        resumeJobId: jobId,
+      });
+    },
+    dismiss: (jobId) => history.dismiss(jobId),
+    jobs: () => history.list(),
+    jobReport: (jobId) => history.report(jobId),
+    interruptAll: () => runner.interruptAll(),
+  };
+}
+
+/** A request named a file the service no longer holds (closed, or the app restarted). */
+export class SessionGoneError extends Error {
+  constructor() {
+    super(GONE.message);
+    this.name = 'SessionGoneError';
+  }
+}

@@ -1,0 +1,137 @@
+import { access, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Download, ImportJobSummary } from '../../shared/ipc-import';
+import { mappingSchema, type Mapping } from '../../shared/mapping';
+import { journalPath } from '../engine/journal/journal';
+import { listJobs, type JobSummary } from '../engine/journal/journal-list';
+import { loadJournal } from '../engine/journal/journal-load';
+import { readJobMeta, updateJobMeta } from './job-meta';
+import { jobReportPath, type JobRunner } from './job-runner';
+
+type Problem = { ok: false; message: string };
+
+/** What continuing an interrupted job needs, read back from its journal. */
+export interface ResumableJob {
+  ok: true;
+  filePath: string;
+  mapping: Mapping;
+  trackerKey: string;
+  endpoint: string;
+  profileId: string | null;
+  expected: { dataRows: number; events: number } | null;
+}
+
+export interface JobHistory {
+  list(): Promise<ImportJobSummary[]>;
+  /** Jobs that stopped before the end and were not dismissed: offered at start. */
+  interrupted(): Promise<ImportJobSummary[]>;
+  forResume(jobId: string): Promise<ResumableJob | Problem>;
+  dismiss(jobId: string): Promise<{ ok: true } | Problem>;
+  report(jobId: string): Promise<{ ok: true; download: Download } | Problem>;
+}
+
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
+
+function stateOf(job: JobSummary, live: boolean): ImportJobSummary['state'] {
+  if (live) return 'running';
+  const state = job.state;
+  // A journal that still says "running" belongs to a run that ended without saying so: a crash.
+  if (state === null || state === 'running' || state === 'paused') return 'interrupted';
+  return state;
+}
+
+/** Past and interrupted imports, from the journals in `<dataDir>/jobs` and the app's notes beside them. */
+export function createJobHistory(dataDir: string, runner: JobRunner): JobHistory {
+  async function summarize(job: JobSummary): Promise<ImportJobSummary & { dismissed: boolean }> {
+    const meta = await readJobMeta(dataDir, job.jobId);
+    const live = runner.isRunning(job.jobId);
+    // The app's own times: the journal stamps its records with the job's creation time.
+    const started = Date.parse(meta?.startedAt ?? job.createdAt);
+    const ended = meta?.endedAt ? Date.parse(meta.endedAt) : null;
+    const reportFile = jobReportPath(dataDir, job.jobId);
+    return {
+      jobId: job.jobId,
+      fileName: job.fileName,
+      filePath: job.filePath,
+      profileName: meta?.profileName ?? null,
+      state: stateOf(job, live),
+      reason: job.reason,
+      startedAt: new Date(started).toISOString(),
+      durationMs: ended === null ? null : Math.max(0, ended - started),
+      sent: job.counts.acceptedRows,
+      rejected: job.counts.rejectedRows,
+      possibleDuplicates: job.counts.possibleDuplicateRows,
+      totalEvents: job.expected?.events ?? null,
+      hasReport: await exists(reportFile),
+      live,
+      dismissed: meta?.dismissed ?? false,
+    };
+  }
+
+  const strip = ({ dismissed: _dismissed, ...rest }: ImportJobSummary & { dismissed: boolean }) =>
+    rest;
+
+  return {
+    async list() {
+      const jobs = await listJobs(dataDir, { includeFinished: true });
+      return (await Promise.all(jobs.map(summarize))).map(strip);
+    },
+    async interrupted() {
+      const jobs = await listJobs(dataDir);
+      const summaries = await Promise.all(jobs.map(summarize));
+      return summaries.filter((job) => !job.live && !job.dismissed).map(strip);
+    },
+    async forResume(jobId) {
+      let state;
+      try {
+        state = await loadJournal(journalPath(dataDir, jobId));
+      } catch {
+        return { ok: false, message: 'This import was not found.' };
+      }
+      const header = state.header;
+      const mapping = mappingSchema.safeParse(header?.mapping);
+      if (!header || !mapping.success) {
+        return {
+          ok: false,
+          message: 'The record of this import is damaged and cannot be resumed.',
+        };
+      }
+      const meta = await readJobMeta(dataDir, jobId);
+      return {
+        ok: true,
+        filePath: header.file.path,
+        mapping: mapping.data,
+        trackerKey: header.settings.trackerKey,
+        endpoint: header.settings.endpoint,
+        profileId: meta?.profileId ?? null,
+        expected: header.expected,
+      };
+    },
+    async dismiss(jobId) {
+      try {
+        if (!(await exists(journalPath(dataDir, jobId)))) throw new Error('no such job');
+        await updateJobMeta(dataDir, jobId, { dismissed: true });
+        return { ok: true };
+      } catch {
+        return { ok: false, message: 'This import was not found.' };
+      }
+    },
+    async report(jobId) {
+      let text: string;
+      try {
+        text = await readFile(jobReportPath(dataDir, jobId), 'utf8');
+      } catch {
+        return { ok: false, message: 'This import has no rejected rows to download.' };
+      }
+      const journal = await loadJournal(journalPath(dataDir, jobId)).catch(() => null);
+      const name = path.basename(journal?.header?.file.path ?? 'import.csv');
+      const stem = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : name;
+      const rows = journal?.rejected.length ?? 0;
+      return { ok: true, download: { fileName: `${stem} - rows not sent.csv`, text, rows } };
+    },
+  };
+}
