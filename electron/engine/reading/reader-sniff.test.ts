@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReadError, sniffFile } from './reader';
 
 const fixture = (name: string) =>
-  fileURLToPath(new URL(`../../e2e/fixtures/${name}`, import.meta.url));
+  fileURLToPath(new URL(`../../../e2e/fixtures/${name}`, import.meta.url));
 
 let dir = '';
 beforeAll(async () => {
