@@ -12,11 +12,14 @@ import type { RowIssue } from '../../shared/issues';
 import type { FileSource, Mapping } from '../../shared/mapping';
 import { emptyRowEdits, type RowEdits } from '../engine/validation/import-edits';
 import { RowSet } from '../engine/journal/journal-ranges';
-import { prepareImport } from '../engine/validation/prepare';
 import { sniffFile, type SniffResult } from '../engine/reading/reader';
-import { checkRows, type CheckedRow } from '../engine/validation/validate';
+import {
+  validateFile,
+  type CheckedRow,
+  type ValidationResult,
+} from '../engine/validation/validate';
 import { pinSource, toFilePreview } from './file-preview';
-import { ReviewCounts, verdictOf, type RowVerdict } from './review-counts';
+import { ReviewCounts, verdictOf, verdictOfCheck, type RowVerdict } from './review-counts';
 import { RowIndex, SortedRows } from './row-index';
 import { readByNumber, readByPosition, type ValidatedFile } from './session-reader';
 
@@ -98,55 +101,54 @@ export class ImportSession {
     const abort = new AbortController();
     this.running = abort;
     this.validation = null;
-    const pinned = pinSource(mapping, this.file);
-    const opened = await prepareImport({
-      path: this.path,
-      mapping: pinned,
-      now,
-      signal: abort.signal,
-    });
-    if (abort.signal.aborted) return { result: 'cancelled' };
-    if (!opened.ok) return { result: 'mapping', issues: opened.issues };
-    const { file, converter } = opened.prepared;
-    const validation: Validation = {
-      path: this.path,
-      file,
-      converter,
-      mapping: opened.prepared.mapping,
-      timestampDescription: opened.prepared.timestampDescription,
-      index: new RowIndex(),
-      counts: new ReviewCounts(),
-      problems: new SortedRows(),
-    };
-    const edits = this.edits();
-    let position = 0;
-    for await (const chunk of checkRows(
-      this.path,
-      file,
-      (cells, row) => converter.convert(cells, row),
-      undefined,
-      edits,
-    )) {
-      if (abort.signal.aborted) return { result: 'cancelled' };
-      for (const checked of chunk.rows) {
-        const verdict = verdictOf(checked);
-        validation.counts.count(verdict);
-        const row = checked.row.row;
-        if (verdict.status !== 'ok' || this.overrides.has(row)) validation.problems.push(row);
-        // Skips survive a new validation (a changed mapping); whether each row could be sent may not.
-        if (this.skipped.has(row)) this.skipped.set(row, verdict.status !== 'error');
-        position += 1;
-      }
-      validation.index.add(chunk.endByteOffset, chunk.nextRowNumber, position);
-      onProgress({
-        sessionId: this.id,
-        rowsRead: position,
-        bytesRead: chunk.endByteOffset,
-        fileSize: file.fileSize,
+    const index = new RowIndex();
+    const counts = new ReviewCounts();
+    const problems = new SortedRows();
+    let validated: ValidationResult;
+    try {
+      validated = await validateFile({
+        path: this.path,
+        mapping: pinSource(mapping, this.file),
+        now,
+        signal: abort.signal,
+        edits: this.edits(),
+        // The review shows every issue of a page's rows when it reads them; none are kept here.
+        maxIssues: 0,
+        onRow: (checked, check) => {
+          const verdict = verdictOfCheck(check);
+          counts.count(verdict);
+          const row = checked.row;
+          if (verdict.status !== 'ok' || this.overrides.has(row)) problems.push(row);
+          // Skips survive a new validation (a changed mapping); whether each row could be sent may not.
+          if (this.skipped.has(row)) this.skipped.set(row, verdict.status !== 'error');
+        },
+        onProgress: (progress) => {
+          index.add(progress.bytesRead, progress.nextRowNumber, progress.rowsRead);
+          onProgress({
+            sessionId: this.id,
+            rowsRead: progress.rowsRead,
+            bytesRead: progress.bytesRead,
+            fileSize: progress.fileSize,
+          });
+        },
       });
+    } catch (error) {
+      if (abort.signal.aborted) return { result: 'cancelled' };
+      throw error;
     }
+    if (abort.signal.aborted) return { result: 'cancelled' };
+    if (!validated.ok) return { result: 'mapping', issues: validated.issues };
     this.running = null;
-    this.validation = validation;
+    this.validation = {
+      path: this.path,
+      file: validated.file,
+      converter: validated.converter,
+      mapping: validated.mapping,
+      timestampDescription: validated.summary.timestampDescription,
+      index,
+      counts,
+      problems,
+    };
     return { result: 'valid', summary: this.summary() };
   }
 

@@ -1,6 +1,7 @@
 import type { IssueKind, MappingIssue, RowIssue } from '../../../shared/issues';
 import type { Mapping } from '../../../shared/mapping';
 import type { TrackEvent } from '../../../shared/api';
+import type { RowCheck, RowConverter } from '../../../shared/convert';
 import { applyOverrides, type RowEdits } from './import-edits';
 import { prepareImport } from './prepare';
 import {
@@ -16,6 +17,8 @@ export interface ValidationProgress {
   rowsRead: number;
   bytesRead: number;
   fileSize: number;
+  /** The row number after the chunk: with `bytesRead`, where reading can start again. */
+  nextRowNumber: number;
 }
 
 /** The counts a person sees after validating, and the first issues in row order. */
@@ -35,7 +38,14 @@ export interface ValidationSummary {
 }
 
 export type ValidationResult =
-  | { ok: true; file: SniffResult; mapping: Mapping; summary: ValidationSummary }
+  | {
+      ok: true;
+      file: SniffResult;
+      mapping: Mapping;
+      /** The mapping bound to the file, for reading its rows again later (pages of the review). */
+      converter: RowConverter;
+      summary: ValidationSummary;
+    }
   | { ok: false; file: SniffResult; issues: MappingIssue[] };
 
 /** One row's verdict, handed to callers that act on rows as they are read (send, report). */
@@ -56,6 +66,10 @@ export interface ValidateOptions {
   onOpened?: (file: SniffResult) => void | Promise<void>;
   /** Called for each row that cannot be sent, with its cells (for the rejected-rows report). */
   onInvalidRow?: (checked: CheckedRow) => void | Promise<void>;
+  /** Called for every row with its verdict, in file order (the review keeps its own counts). */
+  onRow?: (row: DataRow, check: RowCheck) => void;
+  /** Cells a person typed over in the review, applied before checking; skips are the caller's. */
+  edits?: RowEdits;
   /** How many issues to keep for display; all are counted. Default 1,000. */
   maxIssues?: number;
 }
@@ -69,6 +83,14 @@ function issuesByRow(issues: readonly RowIssue[]): Map<number, RowIssue[]> {
     else byRow.set(issue.row, [issue]);
   }
   return byRow;
+}
+
+/**
+ * Whether a row the reader found broken (wrong number of values) is still broken once edited: an
+ * override can fill the cells a short row lacks, and then the row is whole again.
+ */
+function stillBroken(read: DataRow, edited: DataRow, file: SniffResult): boolean {
+  return edited === read || edited.cells.length !== file.header.length;
 }
 
 /** How to read a prepared file's rows: as it was sniffed. */
@@ -89,6 +111,8 @@ function rowsOf(file: SniffResult, resumeFrom?: ResumePoint): ReadRowsOptions {
  * yielded carry the changed cells.
  * Yields every row with its event (null when it cannot be sent) and issues, chunk by chunk, together
  * with where the chunk ended, so that sending and resuming share one definition of a valid row.
+ * For sending and for reading a few rows again (a page of the review); validating a whole file
+ * goes through `validateFile`, which builds no events.
  */
 export async function* checkRows(
   path: string,
@@ -106,8 +130,7 @@ export async function* checkRows(
     for (const read of chunk.rows) {
       const row = applyOverrides(read, edits);
       const readIssues = broken?.get(row.row);
-      // An override can fill the cells a short row lacks; then the row is whole again.
-      if (readIssues && (row === read || row.cells.length !== file.header.length)) {
+      if (readIssues && stillBroken(read, row, file)) {
         rows.push({ row, event: null, issues: readIssues });
         continue;
       }
@@ -121,7 +144,9 @@ export async function* checkRows(
 /**
  * Validates a whole file with a mapping in one streaming pass: counts valid, invalid and warned
  * rows, counts issues by kind and keeps the first ones. Memory is bounded by one chunk of rows plus
- * the kept issues, whatever the file's size. An unreadable file throws a `ReadError`.
+ * the kept issues, whatever the file's size. An unreadable file throws a `ReadError`; an aborted
+ * `signal` throws its reason. The one validation pass of both the CLI's `validate` and the import
+ * wizard, which builds its review (counts, problem rows, row index) from `onRow` and `onProgress`.
  */
 export async function validateFile(options: ValidateOptions): Promise<ValidationResult> {
   const opened = await prepareImport(options);
@@ -147,11 +172,15 @@ export async function validateFile(options: ValidateOptions): Promise<Validation
   for await (const chunk of readRows(options.path, rowsOf(file))) {
     options.signal?.throwIfAborted();
     const broken = chunk.issues.length > 0 ? issuesByRow(chunk.issues) : null;
-    for (const row of chunk.rows) {
+    for (const read of chunk.rows) {
+      const row = applyOverrides(read, options.edits);
       const readIssues = broken?.get(row.row);
-      const { valid, issues } = readIssues
-        ? { valid: false, issues: readIssues }
-        : converter.check(row.cells, row.row);
+      const check: RowCheck =
+        readIssues && stillBroken(read, row, file)
+          ? { valid: false, issues: readIssues }
+          : converter.check(row.cells, row.row);
+      options.onRow?.(row, check);
+      const { valid, issues } = check;
       summary.totalRows += 1;
       if (valid) {
         summary.validRows += 1;
@@ -170,7 +199,8 @@ export async function validateFile(options: ValidateOptions): Promise<Validation
       rowsRead: summary.totalRows,
       bytesRead: chunk.endByteOffset,
       fileSize: file.fileSize,
+      nextRowNumber: chunk.nextRowNumber,
     });
   }
-  return { ok: true, file, mapping, summary };
+  return { ok: true, file, mapping, converter, summary };
 }
