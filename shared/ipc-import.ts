@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { delimiterSchema } from './delimiters';
+import { jobOutcomeSchema, jobProgressSchema } from './job-progress';
 import { issueKindSchema, mappingIssueSchema, rowIssueSchema } from './issues';
 import { fileSourceSchema, mappingSchema } from './mapping';
 
@@ -22,7 +24,7 @@ export const filePreviewSchema = z.object({
   /** `bom`, `valid-utf-8`, `guessed`, `default` or `chosen`. */
   encodingSource: z.string(),
   bom: z.boolean(),
-  delimiter: z.enum([',', ';', '\t', '|']),
+  delimiter: delimiterSchema,
   delimiterSource: z.enum(['detected', 'default', 'chosen']),
   headerRow: z.int().min(1),
   /** A row that looks more like the column names than `headerRow` (title lines above them). */
@@ -170,39 +172,9 @@ export const jobActionResponseSchema = z.discriminatedUnion('ok', [
   problemSchema,
 ]);
 
-/** A snapshot of a running upload (see the engine's `JobProgress`). */
-export const jobProgressSchema = z.object({
-  jobId: z.string().nullable(),
-  phase: z.enum([
-    'preparing',
-    'sending',
-    'waiting_rate_limit',
-    'retrying',
-    'paused',
-    'completed',
-    'cancelled',
-    'failed',
-    'interrupted',
-  ]),
-  message: z.string(),
-  rowsRead: z.number(),
-  bytesRead: z.number(),
-  fileSize: z.number(),
-  eventsSent: z.number(),
-  rejectedRows: z.number(),
-  rejectedByServer: z.number(),
-  retries: z.number(),
-  requests: z.number(),
-  possibleDuplicates: z.number(),
-  eventsPerSecond: z.number(),
-  etaSeconds: z.number().nullable(),
-  waitSeconds: z.number().nullable(),
-});
-export type JobProgressInfo = z.infer<typeof jobProgressSchema>;
-
 /** How an upload ended. */
 export const jobEndSchema = z.object({
-  outcome: z.enum(['completed', 'failed', 'cancelled', 'interrupted']),
+  outcome: jobOutcomeSchema,
   message: z.string(),
   reportRows: z.int(),
   /** Rows the server refused, now back in the review table (only when the file is still open). */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { delimiterChoicesText } from './delimiters';
 import { closestMatches, quoteList } from './suggest';
 
 // Turns zod's issues about a mapping file into sentences a non-engineer can act on. Kept apart from
@@ -143,7 +144,7 @@ function invalidValueMessage(issue: Issue & { code: 'invalid_value' }, data: unk
     return `${JSON.stringify(given)} is not a type: use "string", "number" or "boolean"${at(path.slice(0, -1))}.`;
   }
   if (last === 'delimiter') {
-    return `${JSON.stringify(given)} is not a delimiter: use "auto", ",", ";", "\\t" (tab) or "|"${at(path.slice(0, -1))}.`;
+    return `${JSON.stringify(given)} is not a delimiter: use ${delimiterChoicesText()}${at(path.slice(0, -1))}.`;
   }
   const choices = issue.values.map((choice) => JSON.stringify(choice)).join(', ');
   return `${JSON.stringify(given)} is not allowed: use one of ${choices}${at(path.slice(0, -1))}.`;

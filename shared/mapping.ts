@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { delimiterChoiceSchema } from './delimiters';
 import { describeMappingIssues } from './mapping-messages';
 import {
   attributesSchema,
@@ -32,7 +33,7 @@ export const DEFAULT_FILE_SOURCE = { encoding: 'auto', delimiter: 'auto', header
 
 export const fileSourceSchema = z.strictObject({
   encoding: z.string().min(1).optional(),
-  delimiter: z.enum(['auto', ',', ';', '\t', '|']).optional(),
+  delimiter: delimiterChoiceSchema.optional(),
   /** 1-based; the lines above it are ignored. */
   headerRow: z.int().min(1).optional(),
 });

@@ -1,4 +1,4 @@
-import type { JobProgress } from '../engine/job/job';
+import type { JobProgress } from '../../shared/job-progress';
 import { count, line, type CliIo } from './cli-io';
 
 const BAR_WIDTH = 24;

@@ -42,7 +42,7 @@ export async function openJob(
       ...mapping,
       source: {
         encoding: settings.encoding,
-        delimiter: settings.delimiter as ',' | ';' | '\t' | '|',
+        delimiter: settings.delimiter,
         headerRow: settings.headerRow,
       },
     };

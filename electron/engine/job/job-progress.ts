@@ -1,42 +1,5 @@
+import type { JobPhase, JobProgress } from '../../../shared/job-progress';
 import type { Now } from '../sending/clock';
-
-/** What a job is doing, as a word the UI and the CLI turn into a sentence. */
-export type JobPhase =
-  | 'preparing'
-  | 'sending'
-  | 'waiting_rate_limit'
-  | 'retrying'
-  | 'paused'
-  | 'completed'
-  | 'cancelled'
-  | 'failed'
-  | 'interrupted';
-
-/** A snapshot of a running job, sent to the renderer (throttled) and drawn by the CLI. */
-export interface JobProgress {
-  jobId: string | null;
-  phase: JobPhase;
-  /** The phase in plain words: "Waiting 12 s: the server's rate limit". */
-  message: string;
-  rowsRead: number;
-  bytesRead: number;
-  fileSize: number;
-  /** Events the server confirmed (this run and, when resumed, earlier runs). */
-  eventsSent: number;
-  /** Rows that will not be sent: invalid in the file or refused by the server. */
-  rejectedRows: number;
-  /** Of those, the ones the server refused. */
-  rejectedByServer: number;
-  retries: number;
-  requests: number;
-  possibleDuplicates: number;
-  /** Events per second over the last few seconds. */
-  eventsPerSecond: number;
-  /** Estimated seconds left, or null before there is a rate to go by. */
-  etaSeconds: number | null;
-  /** When waiting (rate limit or retry): how many seconds are left. */
-  waitSeconds: number | null;
-}
 
 const RATE_WINDOW_MS = 10_000;
 

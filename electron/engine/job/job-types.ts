@@ -1,8 +1,8 @@
 import type { MappingIssue } from '../../../shared/issues';
+import type { JobOutcome, JobProgress } from '../../../shared/job-progress';
 import type { Mapping } from '../../../shared/mapping';
 import type { Now, Sleep } from '../sending/clock';
 import type { RowEdits } from '../validation/import-edits';
-import type { JobProgress } from './job-progress';
 import type { FetchLike } from '../sending/sender';
 
 export interface ImportJobOptions {
@@ -43,7 +43,7 @@ export interface ImportJobOptions {
 
 /** How a job ended: `interrupted` can be resumed (server unavailable, paused by the user and quit). */
 export interface JobResult {
-  outcome: 'completed' | 'failed' | 'cancelled' | 'interrupted';
+  outcome: JobOutcome;
   jobId: string | null;
   /** Plain words: what happened and what to do. */
   message: string;

@@ -1,5 +1,6 @@
 import { basename, dirname, join } from 'node:path';
 import type { MappingIssue } from '../../../shared/issues';
+import { plural } from '../../../shared/wording';
 import { systemNow, systemSleep } from '../sending/clock';
 import { openJob } from './job-open';
 import { ProgressTracker } from './job-progress';
@@ -9,14 +10,8 @@ import type { ImportJob, ImportJobOptions, JobResult, Stop } from './job-types';
 import type { JobJournal } from '../journal/journal';
 import type { SniffResult } from '../reading/reader';
 
-export type { JobProgress, JobPhase } from './job-progress';
 export type { ImportJob, ImportJobOptions, JobResult } from './job-types';
 export { SKIPPED_MESSAGE } from './job-send';
-
-/** "1 event", "2,000 events". */
-function plural(n: number, noun: string): string {
-  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
-}
 
 /**
  * Runs one import: streams the file, converts rows with the mapping, packs valid events, sends

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { delimiterSchema } from '../../../shared/delimiters';
 
 /** Format version of `journal.jsonl`; a reader refuses headers of other versions. */
 export const JOURNAL_VERSION = 1;
@@ -15,7 +16,7 @@ const rangesSchema = z.array(rowRangeSchema);
  */
 export const jobSettingsSchema = z.strictObject({
   encoding: z.string().min(1),
-  delimiter: z.string().min(1),
+  delimiter: delimiterSchema,
   headerRow: z.int().min(1),
   zone: z.string().min(1),
   trackerKey: z.string().min(1),

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DELIMITERS, detectDelimiter, detectLineEnding } from './delimiter-detect';
+import { DELIMITERS } from '../../../shared/delimiters';
+import { detectDelimiter, detectLineEnding } from './delimiter-detect';
 
 describe('detectLineEnding', () => {
   it.each([

@@ -1,12 +1,5 @@
+import { DELIMITERS, type Delimiter } from '../../../shared/delimiters';
 import { createRecordParser, isBlankRecord, type LineEnding } from './reader-parser';
-
-/** The delimiters detection chooses from; a mapping may also pin one of them. */
-export const DELIMITERS = [',', ';', '\t', '|'] as const;
-export type Delimiter = (typeof DELIMITERS)[number];
-
-export function isDelimiter(value: string): value is Delimiter {
-  return (DELIMITERS as readonly string[]).includes(value);
-}
 
 const LINE_ENDING_SCAN = 256 * 1024;
 const QUOTE = 34;

@@ -1,21 +1,8 @@
+import { delimiterChoicesText, delimiterInSentence } from '../../../shared/delimiters';
 import type { RowIssue } from '../../../shared/issues';
+import { plural } from '../../../shared/wording';
 
 // Every sentence the reader shows a person, in one place so that they read alike.
-
-const DELIMITER_NAMES: Record<string, string> = {
-  ',': 'comma',
-  ';': 'semicolon',
-  '\t': 'tab',
-  '|': 'vertical bar (|)',
-};
-
-function delimiterName(delimiter: string): string {
-  return DELIMITER_NAMES[delimiter] ?? JSON.stringify(delimiter);
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
 
 /** A row whose number of values differs from the header's (an error: such a row is not sent). */
 export function fieldCountIssue(
@@ -24,8 +11,8 @@ export function fieldCountIssue(
   expected: number,
   delimiter: string,
 ): RowIssue {
-  const what = `Row ${row} has ${count(found, 'value')} but the header has ${count(expected, 'column')}.`;
-  const name = delimiterName(delimiter);
+  const what = `Row ${row} has ${plural(found, 'value')} but the header has ${plural(expected, 'column')}.`;
+  const name = delimiterInSentence(delimiter);
   if (found < expected) {
     return {
       row,
@@ -50,7 +37,7 @@ export function emptyFileMessage(fileName: string): string {
 
 export function noHeaderMessage(fileName: string, headerRow: number, rows: number): string {
   if (rows === 0) return emptyFileMessage(fileName);
-  return `${fileName} has only ${count(rows, 'row')}, so row ${headerRow} cannot be its header. Set the header row to the row that holds the column names.`;
+  return `${fileName} has only ${plural(rows, 'row')}, so row ${headerRow} cannot be its header. Set the header row to the row that holds the column names.`;
 }
 
 export function blankHeaderMessage(fileName: string, headerRow: number): string {
@@ -73,7 +60,7 @@ export function unclosedQuoteMessage(fileName: string, row: number): string {
 }
 
 export function badDelimiterMessage(delimiter: string): string {
-  return `${JSON.stringify(delimiter)} is not a delimiter this app reads: use "auto", ",", ";", "\\t" (tab) or "|".`;
+  return `${JSON.stringify(delimiter)} is not a delimiter this app reads: use ${delimiterChoicesText()}.`;
 }
 
 export function badHeaderRowMessage(headerRow: unknown): string {

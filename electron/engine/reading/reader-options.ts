@@ -1,5 +1,5 @@
 import type { RowIssue } from '../../../shared/issues';
-import { isDelimiter, type Delimiter } from './delimiter-detect';
+import { isDelimiter, type Delimiter } from '../../../shared/delimiters';
 import { detectBom, detectEncoding, type DetectedEncoding } from './encoding-detect';
 import { resolveEncoding } from './encoding-decode';
 import { ReadError } from './reader-error';

@@ -1,6 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { detectDelimiter, detectLineEnding, type Delimiter } from './delimiter-detect';
+import type { Delimiter } from '../../../shared/delimiters';
+import { detectDelimiter, detectLineEnding } from './delimiter-detect';
 import type { EncodingSource } from './encoding-detect';
 import { createDecoder, resolveEncoding } from './encoding-decode';
 import { normalizeHeader, suggestHeaderRow } from './header-names';

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import type { Delimiter } from './delimiter-detect';
+import type { Delimiter } from '../../../shared/delimiters';
 import { detectBom } from './encoding-detect';
 import {
   byteCounter,

@@ -2,7 +2,7 @@ import { useState, type ReactElement } from 'react';
 import { Button } from 'react-aria-components';
 import type { ImportJobSummary } from '../../../../shared/ipc-import';
 import { useImportHistory } from '../../api/useImportHistory';
-import { count, duration } from '../Import/words';
+import { count, duration } from '../../../../shared/wording';
 
 const STATES: Record<ImportJobSummary['state'], string> = {
   running: 'Sending now',

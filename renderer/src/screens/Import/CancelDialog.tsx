@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { Button } from 'react-aria-components';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { plural } from './words';
+import { plural } from '../../../../shared/wording';
 
 /** Asks before cancelling, and says what was already sent (it stays sent). */
 export function CancelDialog({

@@ -5,7 +5,7 @@ import { chooseFile } from '../../api/import-actions';
 import type { WizardState } from '../../api/import-wizard-store';
 import { FileSettings } from './FileSettings';
 import { PreviewTable } from './PreviewTable';
-import { fileSize } from './words';
+import { fileSize } from '../../../../shared/wording';
 
 const ACCEPT = '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain';
 

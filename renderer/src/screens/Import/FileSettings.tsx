@@ -2,9 +2,8 @@ import { useState, type ReactElement } from 'react';
 import { Button } from 'react-aria-components';
 import type { FilePreview } from '../../../../shared/ipc-import';
 import { configure } from '../../api/import-actions';
-import { DELIMITERS, ENCODINGS, encodingReason } from './words';
-
-type Delimiter = ',' | ';' | '\t' | '|';
+import { DELIMITERS, delimiterLabel, type Delimiter } from '../../../../shared/delimiters';
+import { ENCODINGS, encodingReason } from './words';
 
 /** How the file is read, each setting changeable; a change reads the file again at once. */
 export function FileSettings({
@@ -62,8 +61,8 @@ export function FileSettings({
             onChange={(event) => void configure({ delimiter: event.target.value as Delimiter })}
           >
             {DELIMITERS.map((d) => (
-              <option key={d.value} value={d.value}>
-                {d.label}
+              <option key={d} value={d}>
+                {delimiterLabel(d)}
               </option>
             ))}
           </select>

@@ -9,7 +9,7 @@ import {
 } from '../../api/import-send-actions';
 import type { WizardState } from '../../api/import-wizard-store';
 import { StatList } from './StatList';
-import { count, plural } from './words';
+import { count, plural } from '../../../../shared/wording';
 
 const HEADINGS: Record<JobEnd['outcome'], string> = {
   completed: 'Import complete',

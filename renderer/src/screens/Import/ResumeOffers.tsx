@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import { Button } from 'react-aria-components';
 import type { ImportJobSummary } from '../../../../shared/ipc-import';
 import { continueImport, dismissInterrupted } from '../../api/import-send-actions';
-import { count } from './words';
+import { count } from '../../../../shared/wording';
 
 /** "Resume import of customers.csv: 412,000 of 1,000,000 sent", for each interrupted import. */
 export function ResumeOffers({

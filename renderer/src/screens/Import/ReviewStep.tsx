@@ -7,7 +7,7 @@ import type { OpenFile, WizardState } from '../../api/import-wizard-store';
 import { useImportRows } from '../../api/useImportRows';
 import { ProgressBar } from './ProgressBar';
 import { ReviewTable } from './ReviewTable';
-import { count, plural } from './words';
+import { count, plural } from '../../../../shared/wording';
 
 /** Step 3: the whole file checked, its problems counted, every row in a table to fix or skip. */
 export function ReviewStep({ state, open }: { state: WizardState; open: OpenFile }): ReactElement {

@@ -12,7 +12,7 @@ import { CancelDialog } from './CancelDialog';
 import { ImportEnd } from './ImportEnd';
 import { ProgressBar } from './ProgressBar';
 import { StatList } from './StatList';
-import { count, duration, plural } from './words';
+import { count, duration, plural } from '../../../../shared/wording';
 
 function progressText(update: JobUpdate): string {
   const { progress, totalEvents } = update;
