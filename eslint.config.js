@@ -1,6 +1,6 @@
 // One lint setup for the whole repository. The per-folder `no-restricted-imports` rules make the
-// boundaries of DESIGN.md fail the build: shared/ is pure, the renderer never reaches Node or Electron,
-// and the preload imports only the bridge pieces of Electron.
+// boundaries of docs/architecture.md ("The parts") fail the build: shared/ is pure, the renderer
+// never reaches Node or Electron, and the preload imports only the bridge pieces of Electron.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';

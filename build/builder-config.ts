@@ -48,7 +48,7 @@ export function createBuilderConfig(env: Env): BuilderConfig {
     mac: {
       category: 'public.app-category.business',
       // Targets carry no arch list: each build is for the host's architecture, whose keychain
-      // package npm installed (SECURITY.md item 14); the pipeline builds each arch on its runner.
+      // package npm installed (docs/security.md item 14); each arch is built on its own runner.
       target: e2e ? ['dir'] : ['dmg', 'zip'],
       icon: 'build/icon.icns',
       hardenedRuntime: true,

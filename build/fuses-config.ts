@@ -1,5 +1,5 @@
-// Electron fuses flipped into the packaged binary (SECURITY.md item 12). Pure data: the builder
-// config, its test and the pipeline's read-back check all import it, so the three cannot drift.
+// Electron fuses flipped into the packaged binary (docs/security.md item 12). Pure data: the
+// builder config, its test and the pipeline's read-back check all import it, so none can drift.
 import type { Configuration } from 'electron-builder';
 
 type FuseOptionsV1 = NonNullable<Configuration['electronFuses']>;

@@ -8,7 +8,7 @@ import type { FuseName } from './fuses-config';
 import { checkAppFuses, compareFuseWire } from '../scripts/fuse-check';
 import { writeFakeElectronBinary } from '../scripts/testing/fake-electron';
 
-describe('fuses of a released build (SECURITY.md item 12)', () => {
+describe('fuses of a released build (docs/security.md item 12)', () => {
   it('are exactly the hardened set', () => {
     expect(releaseFuses).toEqual({
       runAsNode: false,

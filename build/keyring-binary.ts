@@ -1,6 +1,6 @@
 // napi-rs ships @napi-rs/keyring's native code as one npm package per platform and architecture,
 // and npm installs only the host's. A build for another architecture therefore packs no usable
-// keychain module unless that package was installed explicitly (SECURITY.md item 14). These
+// keychain module unless that package was installed explicitly (docs/security.md item 14). These
 // helpers name the package each target needs so the build and the pipeline can check for it.
 import fs from 'node:fs';
 import path from 'node:path';

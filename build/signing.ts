@@ -1,4 +1,4 @@
-// Signing and notarization are driven by environment variables only (SECURITY.md item 13): CI
+// Signing and notarization are driven by environment variables only (docs/security.md item 13): CI
 // passes its secrets as env, a developer's shell may, and without them the build is unsigned and
 // says so. electron-builder reads the variables itself; this module decides which of its options
 // to turn on, and refuses half-configured credentials early with the names of what is missing.

@@ -10,7 +10,7 @@ import { expect, test } from './support/fixtures';
 import { startScriptServer } from './support/script-server';
 import type { ScriptServer } from './support/script-server';
 
-// SECURITY.md item 6, verbatim.
+// docs/security.md item 6, verbatim.
 const productionCsp =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
   "connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

@@ -3,10 +3,10 @@ import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
- * The production page's Content-Security-Policy (SECURITY.md item 6) as a meta tag, a second line of
- * defence behind the header the app:// protocol handler sends; e2e/csp.spec.ts checks that the two
- * agree. `frame-ancestors 'none'` is header-only: in a meta tag Chromium ignores it and logs a
- * console error on every start.
+ * The production page's Content-Security-Policy (docs/security.md item 6) as a meta tag, a second
+ * line of defence behind the header the app:// protocol handler sends; e2e/csp.spec.ts checks that
+ * the two agree. `frame-ancestors 'none'` is header-only: in a meta tag Chromium ignores it and
+ * logs a console error on every start.
  */
 const metaCsp = [
   "default-src 'none'",

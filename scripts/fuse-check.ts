@@ -1,5 +1,5 @@
 // Reads the fuse wire back from a packaged Electron binary and compares it with what
-// build/fuses-config.ts says it must be (SECURITY.md item 12: the pipeline checks the result,
+// build/fuses-config.ts says it must be (docs/security.md item 12: the pipeline checks the result,
 // not only the configuration).
 import { fuseWireIndex } from '../build/fuses-config';
 import type { FuseName, FuseSettings } from '../build/fuses-config';

@@ -1,5 +1,6 @@
-// SECURITY.md item 13: signing keys and certificates with private keys live only in CI secrets.
-// Checks what git tracks and what it would pick up with `git add -A` (untracked, not ignored).
+// docs/security.md item 13: signing keys and certificates with private keys live only in CI
+// secrets. Checks what git tracks and what it would pick up with `git add -A` (untracked, not
+// ignored).
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

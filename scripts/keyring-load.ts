@@ -1,5 +1,5 @@
 // Loads a packaged keychain module with this Node, proving the binary is there, is for this
-// architecture, and links (SECURITY.md item 14). Node-API modules load the same in Node and
+// architecture, and links (docs/security.md item 14). Node-API modules load the same in Node and
 // Electron, so a matching CI runner can check any build without starting the app.
 import { createRequire } from 'node:module';
 

@@ -1,6 +1,7 @@
-// The decision half of the security scan (SECURITY.md item 15): which Electronegativity findings
-// fail the build. Findings of medium severity or higher fail unless the reviewed allow-list names
-// them with a reason; allow-list entries that match nothing fail too, so the list stays true.
+// The decision half of the security scan (docs/security.md item 15): which Electronegativity
+// findings fail the build. Findings of medium severity or higher fail unless the reviewed
+// allow-list names them with a reason; allow-list entries that match nothing fail too, so the list
+// stays true.
 import { z } from 'zod';
 
 export const severities = ['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH'] as const;
@@ -40,9 +41,9 @@ export type ScanVerdict = {
 const rank = (severity: Severity): number => severities.indexOf(severity);
 
 /**
- * Checks whose own rating is below what SECURITY.md item 4 makes of them. Electronegativity rates
- * an explicit `nodeIntegration: true` as informational (it assumes the default), experimental and
- * Blink features as low: here each of them is a regression of the window's hardening.
+ * Checks whose own rating is below what docs/security.md item 4 makes of them. Electronegativity
+ * rates an explicit `nodeIntegration: true` as informational (it assumes the default), experimental
+ * and Blink features as low: here each of them is a regression of the window's hardening.
  */
 export const raisedSeverities: Readonly<Record<string, Severity>> = Object.freeze({
   NODE_INTEGRATION_JS_CHECK: 'HIGH',

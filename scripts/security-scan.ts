@@ -1,6 +1,6 @@
 // `npm run scan`: Electronegativity over the code that ships, failing on findings of medium
 // severity or higher that scripts/security-scan-allowlist.json does not name with a reason
-// (SECURITY.md item 15). The tool itself exits 0 whatever it finds, hence this wrapper.
+// (docs/security.md item 15). The tool itself exits 0 whatever it finds, hence this wrapper.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

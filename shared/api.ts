@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { refusingProtoKey } from './safe-record';
 
-// The Track API as documented in /work/shared/api/track-api.txt (the source of truth).
+// The Track API as documented in docs/track-api.txt (the source of truth).
 
 /** Where events go unless the user sets another endpoint. */
 export const TRACK_API_DEFAULT_ENDPOINT = 'https://api.customerscore.io/api/tracker/track';

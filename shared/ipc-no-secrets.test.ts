@@ -4,9 +4,10 @@ import type { AppApi } from './ipc';
 import { ipcChannels, ipcEvents, ipcRequests, splitIpcChannel } from './ipc';
 import { keyStatusSchema } from './ipc-settings';
 
-// SECURITY.md item 1, structurally: walk every answer the contract allows (request responses and
-// event payloads) and show that none has a place where the API key could travel. The behavioural
-// half (every handler, a real key in the keychain) is electron/main/ipc/ipc-no-secrets.test.ts.
+// docs/security.md item 1, structurally: walk every answer the contract allows (request responses
+// and event payloads) and show that none has a place where the API key could travel. The
+// behavioural half (every handler, a real key in the keychain) is in
+// electron/main/ipc/ipc-no-secrets.test.ts.
 
 /**
  * A field name that says it carries a secret. `trackerKey` is public (it is in every web page), and

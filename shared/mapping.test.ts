@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fileSettings, mappingSchema, parseMappingFile, serializeMapping } from './mapping';
 import type { Mapping } from './mapping';
 
-// The example of DESIGN.md, "Column-mapping file (v1)".
+// The example of docs/architecture.md, "The mapping file (v1)".
 const designExample = `{
   "version": 1,
   "source":    { "encoding": "auto", "delimiter": "auto", "headerRow": 1 },

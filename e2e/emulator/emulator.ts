@@ -9,7 +9,7 @@ import type { Emulator, EmulatorOptions, FaultStep } from './types';
 export type * from './types';
 
 // Deliberately not imported from shared/api.ts: the emulator checks the app against the API doc
-// (/work/shared/api/track-api.txt), not against the app's own reading of it.
+// (docs/track-api.txt), not against the app's own reading of it.
 const DOC_PATH = '/api/tracker/track';
 const DOC_MAX_EVENTS = 100;
 /** "5 MB": the strict reading, so an app that fits here fits the real server either way. */

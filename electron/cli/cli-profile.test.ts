@@ -92,7 +92,7 @@ describe.skipIf(!secretServiceAnswers)('customerscore key (real Secret Service)'
     expect(sent.code).toBe(0);
     expect(emulator.received).toHaveLength(20);
 
-    // SECURITY.md item 3: nothing in the data directory holds the key.
+    // docs/security.md item 3: nothing in the data directory holds the key.
     for (const name of await readdir(env['CUSTOMERSCORE_HOME'] as string, { recursive: true })) {
       const full = path.join(env['CUSTOMERSCORE_HOME'] as string, name);
       const text = await readFile(full, 'utf8').catch(() => '');

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 
-/** Ways to switch off TLS certificate checks; none may appear in code that ships (SECURITY.md 11). */
+/**
+ * Ways to switch off TLS certificate checks; none may appear in code that ships (docs/security.md
+ * item 11).
+ */
 const BYPASSES: [string, RegExp][] = [
   ['rejectUnauthorized: false', /rejectUnauthorized\s*:\s*false/],
   ['NODE_TLS_REJECT_UNAUTHORIZED', /NODE_TLS_REJECT_UNAUTHORIZED/],

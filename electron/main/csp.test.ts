@@ -11,7 +11,7 @@ function directives(policy: string): Map<string, string[]> {
 }
 
 describe('PRODUCTION_CSP', () => {
-  it('is exactly the policy of SECURITY.md', () => {
+  it('is exactly the policy of docs/security.md item 6', () => {
     expect(PRODUCTION_CSP).toBe(
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );

@@ -1,5 +1,5 @@
 /**
- * Content Security Policy of the production page (SECURITY.md item 6). Sent as a header by the
+ * Content Security Policy of the production page (docs/security.md item 6). Sent as a header by the
  * app:// protocol handler. `connect-src 'none'`: the page talks to nothing but the preload bridge;
  * all network traffic leaves from the main process (item 11).
  */

@@ -19,9 +19,10 @@ export interface NavigationTarget {
 }
 
 /**
- * Keeps a window on the app's page (SECURITY.md item 7): every navigation, redirect and webview is
- * cancelled, and every new window is denied. A link that asked for a new window (`target=_blank`)
- * is handed to `openExternal`, which decides whether the system browser may open it.
+ * Keeps a window on the app's page (docs/security.md item 7): every navigation, redirect and
+ * webview is cancelled, and every new window is denied. A link that asked for a new window
+ * (`target=_blank`) is handed to `openExternal`, which decides whether the system browser may open
+ * it.
  */
 export function installNavigationGuard(
   contents: NavigationTarget,

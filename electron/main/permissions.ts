@@ -21,7 +21,7 @@ export interface PermissionSession {
 
 /**
  * Denies every permission the page could ask for (camera, notifications, clipboard read, HID, USB,
- * serial...): the app needs none, so no prompt and no silent grant (SECURITY.md item 8).
+ * serial...): the app needs none, so no prompt and no silent grant (docs/security.md item 8).
  */
 export function denyAllPermissions(session: PermissionSession): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

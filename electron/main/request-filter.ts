@@ -8,7 +8,7 @@ export interface RequestDetails {
 }
 
 /**
- * Whether a request may go out (SECURITY.md item 11: all network traffic leaves from the main
+ * Whether a request may go out (docs/security.md item 11: all network traffic leaves from the main
  * process). Pages may load from app:// and other local schemes, never from the network or the
  * file system; while developing, also from the dev server. Requests the main process makes itself
  * (Electron's `net`, which shares the session) are not the page's and pass. A second wall behind

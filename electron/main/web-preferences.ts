@@ -1,8 +1,9 @@
 import type { WebPreferences } from 'electron';
 
 /**
- * The one set of web preferences for every window: the page gets no Node, runs in Chromium's sandbox,
- * in a world separate from the preload's, and may load nothing insecure. See SECURITY.md item 4.
+ * The one set of web preferences for every window (docs/security.md item 4): the page gets no
+ * Node, runs in Chromium's sandbox, in a world separate from the preload's, and may load nothing
+ * insecure.
  */
 export function secureWebPreferences(
   preloadPath: string,

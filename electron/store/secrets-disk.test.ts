@@ -10,7 +10,7 @@ import { createOsKeyring } from './secrets-keyring';
 import { createMemoryKeyring } from './secrets-memory';
 import { createSettingsStore } from './settings';
 
-// SECURITY.md item 3: after a key is set and the app goes about its work, nothing in the data
+// docs/security.md item 3: after a key is set and the app goes about its work, nothing in the data
 // directory (settings, logs) contains it. With a Secret Service (under .ci/with-keyring.sh) the
 // real keychain is used; elsewhere an in-memory one, which still proves the files are clean.
 

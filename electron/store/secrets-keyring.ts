@@ -17,7 +17,7 @@ export interface OsKeyringOptions {
 
 type KeyringModule = typeof napiKeyring;
 
-// Loaded on first use, so a missing native binary (a packaging mistake, SECURITY.md item 14)
+// Loaded on first use, so a missing native binary (a packaging mistake, docs/security.md item 14)
 // becomes a keychain error on the settings screen rather than an app that does not start.
 let modulePromise: Promise<KeyringModule> | undefined;
 function loadKeyringModule(): Promise<KeyringModule> {

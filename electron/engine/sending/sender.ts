@@ -24,7 +24,8 @@ export type {
 } from './send-types';
 
 /**
- * Sends packed batches to the Track API, paced by `pacer`, following DESIGN.md's sending rules:
+ * Sends packed batches to the Track API, paced by `pacer`, following the sending rules of
+ * docs/architecture.md:
  * - 2xx: accepted. 429: wait out Retry-After (through the pacer, which also slows down), resend the
  *   same bytes; not a failed attempt.
  * - 5xx, 408, timeouts and lost connections: retry after exponential backoff with full jitter, up to
