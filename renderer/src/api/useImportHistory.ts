@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { ImportJobSummary } from '../../../shared/ipc-import';
-import { callApi } from './call-api';
-import { errorMessage } from './error-message';
 import { downloadJobReport } from './import-send-actions';
+import { useQuery } from './useQuery';
 
 export interface ImportHistory {
   jobs: readonly ImportJobSummary[] | null;
@@ -14,25 +13,12 @@ export interface ImportHistory {
 
 /** Past and interrupted imports, newest first, from the journals in the data directory. */
 export function useImportHistory(): ImportHistory {
-  const [jobs, setJobs] = useState<readonly ImportJobSummary[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    callApi((api) => api.import.jobs()).then(
-      (list) => {
-        if (live) setJobs(list);
-      },
-      (error: unknown) => {
-        if (live) setProblem(errorMessage(error));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [version]);
-
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return { jobs, problem, reload, downloadReport: downloadJobReport };
+  const jobs = useQuery((api) => api.import.jobs(), []);
+  const { reload } = jobs;
+  return {
+    jobs: jobs.data,
+    problem: jobs.error,
+    reload: useCallback(() => void reload(), [reload]),
+    downloadReport: downloadJobReport,
+  };
 }

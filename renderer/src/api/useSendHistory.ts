@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { HistoryList } from '../../../shared/ipc-send';
 import type { SendHistoryEntry } from '../../../shared/send-history';
 import { callApi } from './call-api';
 import { errorMessage } from './error-message';
+import { useQuery } from './useQuery';
 
 /** How many lines the history list shows before "Show more". */
 export const HISTORY_PAGE = 25;
@@ -23,54 +24,57 @@ export interface SendHistoryState {
 export function useSendHistory(): SendHistoryState {
   const [query, setQueryState] = useState('');
   const [limit, setLimit] = useState(HISTORY_PAGE);
-  const [list, setList] = useState<HistoryList | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
+  const search = query.trim();
+  const list = useQuery(
+    (api) => api.sendHistory.list({ ...(search === '' ? {} : { query: search }), limit }),
+    [search, limit],
+  );
+  // Opening or clearing can fail too; that stays shown until the list is asked again.
+  const [actionError, setActionError] = useState<string | null>(null);
 
-  useEffect(() => {
-    let current = true;
-    const search = query.trim();
-    callApi((api) =>
-      api.sendHistory.list({ ...(search === '' ? {} : { query: search }), limit }),
-    ).then(
-      (value) => {
-        if (!current) return;
-        setList(value);
-        setError(null);
-      },
-      (reason: unknown) => {
-        if (current) setError(errorMessage(reason));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [query, limit, version]);
-
+  const { reload } = list;
   const setQuery = useCallback((value: string) => {
+    setActionError(null);
     setQueryState(value);
     setLimit(HISTORY_PAGE);
   }, []);
-  const showMore = useCallback(() => setLimit((value) => value + HISTORY_PAGE), []);
-  const refresh = useCallback(() => setVersion((value) => value + 1), []);
+  const showMore = useCallback(() => {
+    setActionError(null);
+    setLimit((value) => value + HISTORY_PAGE);
+  }, []);
+  const refresh = useCallback(() => {
+    setActionError(null);
+    void reload();
+  }, [reload]);
 
   const open = useCallback(async (id: string) => {
+    setActionError(null);
     try {
       return (await callApi((api) => api.sendHistory.get({ id }))).entry;
     } catch (reason) {
-      setError(errorMessage(reason));
+      setActionError(errorMessage(reason));
       return null;
     }
   }, []);
 
   const clear = useCallback(async () => {
+    setActionError(null);
     try {
       await callApi((api) => api.sendHistory.clear());
     } catch (reason) {
-      setError(errorMessage(reason));
+      setActionError(errorMessage(reason));
     }
-    setVersion((value) => value + 1);
-  }, []);
+    await reload();
+  }, [reload]);
 
-  return { query, setQuery, list, error, showMore, refresh, open, clear };
+  return {
+    query,
+    setQuery,
+    list: list.data,
+    error: actionError ?? list.error,
+    showMore,
+    refresh,
+    open,
+    clear,
+  };
 }

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { SendTarget } from '../../../shared/ipc-send';
-import { callApi } from './call-api';
-import { errorMessage } from './error-message';
+import { useQuery } from './useQuery';
 
 export interface SendTargetState {
   /** Where a request would go now; null until known. */
@@ -13,27 +12,8 @@ export interface SendTargetState {
 
 /** The active profile as the "Send event" screen shows it (name, endpoint, tracker key, key set?). */
 export function useSendTarget(): SendTargetState {
-  const [target, setTarget] = useState<SendTarget | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    callApi((api) => api.send.getTarget()).then(
-      (value) => {
-        if (!current) return;
-        setTarget(value);
-        setError(null);
-      },
-      (reason: unknown) => {
-        if (current) setError(errorMessage(reason));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [version]);
-
-  const refresh = useCallback(() => setVersion((value) => value + 1), []);
-  return { target, error, refresh };
+  const target = useQuery((api) => api.send.getTarget(), []);
+  const { reload } = target;
+  const refresh = useCallback(() => void reload(), [reload]);
+  return { target: target.data, error: target.error, refresh };
 }

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { BuilderContent, SendTemplate } from '../../../shared/send-builder';
 import { callApi } from './call-api';
 import { errorMessage } from './error-message';
+import { useQuery } from './useQuery';
 
 export interface SendTemplatesState {
   templates: SendTemplate[];
@@ -15,44 +16,17 @@ export interface SendTemplatesState {
 
 /** The builder's saved templates. */
 export function useSendTemplates(): SendTemplatesState {
-  const [templates, setTemplates] = useState<SendTemplate[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [loaded, setLoaded] = useState(false);
-
-  const reload = useCallback(async () => {
-    try {
-      setTemplates((await callApi((api) => api.sendTemplates.list())).templates);
-      setError(null);
-    } catch (reason) {
-      setError(errorMessage(reason));
-    }
-  }, []);
-
-  useEffect(() => {
-    let current = true;
-    callApi((api) => api.sendTemplates.list()).then(
-      (value) => {
-        if (!current) return;
-        setTemplates(value.templates);
-        setLoaded(true);
-      },
-      (reason: unknown) => {
-        if (!current) return;
-        setError(errorMessage(reason));
-        setLoaded(true);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
+  const list = useQuery((api) => api.sendTemplates.list(), []);
+  // A delete can fail too; that stays shown until the next save or delete.
+  const [actionError, setActionError] = useState<string | null>(null);
+  const { reload } = list;
 
   const save = useCallback(
     async (name: string, content: BuilderContent) => {
+      setActionError(null);
       try {
-        const result = await callApi((api) => api.sendTemplates.save({ name, content }));
-        if (!result.saved) return result.message;
-        await reload();
+        await callApi((api) => api.sendTemplates.save({ name, content }));
+        reload();
         return null;
       } catch (reason) {
         return errorMessage(reason);
@@ -63,15 +37,22 @@ export function useSendTemplates(): SendTemplatesState {
 
   const remove = useCallback(
     async (id: string) => {
+      setActionError(null);
       try {
         await callApi((api) => api.sendTemplates.delete({ id }));
       } catch (reason) {
-        setError(errorMessage(reason));
+        setActionError(errorMessage(reason));
       }
       await reload();
     },
     [reload],
   );
 
-  return { templates, error, loaded, save, remove };
+  return {
+    templates: list.data?.templates ?? [],
+    error: actionError ?? list.error,
+    loaded: list.data !== null || list.error !== null,
+    save,
+    remove,
+  };
 }
