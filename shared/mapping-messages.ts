@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { attributeTypeSchema } from './attribute-type';
 import { delimiterChoicesText } from './delimiters';
 import { closestMatches, quoteList } from './suggest';
 
@@ -141,7 +142,7 @@ function invalidValueMessage(issue: Issue & { code: 'invalid_value' }, data: unk
       : '"version" must be the number 1.';
   }
   if (last === 'type') {
-    return `${JSON.stringify(given)} is not a type: use "string", "number" or "boolean"${at(path.slice(0, -1))}.`;
+    return `${JSON.stringify(given)} is not a type: use ${quoteList(attributeTypeSchema.options)}${at(path.slice(0, -1))}.`;
   }
   if (last === 'delimiter') {
     return `${JSON.stringify(given)} is not a delimiter: use ${delimiterChoicesText()}${at(path.slice(0, -1))}.`;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attributeTypeSchema, type AttributeType } from './attribute-type';
 import { refusingProtoKey } from './safe-record';
 import { SOURCE_WITHOUT_ORIGIN } from './mapping-messages';
 import { closestMatches, quoteList } from './suggest';
@@ -15,10 +16,6 @@ export const TIMESTAMP_FORMAT_KEYWORDS = [
   'unix_s',
   'excel_serial',
 ] as const;
-
-/** How an attribute cell is read: as text (the default), a number or a yes/no value. */
-export const attributeTypeSchema = z.enum(['string', 'number', 'boolean']);
-export type AttributeType = z.infer<typeof attributeTypeSchema>;
 
 const columnSchema = z.string().min(1);
 const identifierValueSchema = z.string().regex(/\S/, 'The fixed value is blank.');

@@ -9,17 +9,16 @@ import {
 } from './mapping-sources';
 import type { Attributes } from './mapping-sources';
 
+export { attributeTypeSchema, type AttributeType } from './attribute-type';
 export {
   TIMESTAMP_FORMAT_KEYWORDS,
   attributeSourceSchema,
-  attributeTypeSchema,
   attributesSchema,
   identifierSourceSchema,
   timestampSourceSchema,
 } from './mapping-sources';
 export type {
   AttributeSource,
-  AttributeType,
   Attributes,
   IdentifierSource,
   TimestampSource,

@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { MAX_EVENTS_PER_REQUEST } from './api';
+import { attributeTypeSchema } from './attribute-type';
 
 // The "Send event" builder's content as the person typed it: every field is text, so a half-filled
 // form (a template waiting for its customer ID) can be kept and loaded again. Turning it into a
 // request is where it gets checked (renderer/src/screens/SendEvent/builder-convert.ts).
-
-/** How an attribute's value is sent: as text, as a number, or as true/false. */
-export const attributeTypeSchema = z.enum(['string', 'number', 'boolean']);
-export type AttributeType = z.infer<typeof attributeTypeSchema>;
 
 /** Generous bounds that keep a damaged or hostile file from flooding the screen. */
 export const BUILDER_LIMITS = {

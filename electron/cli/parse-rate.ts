@@ -1,4 +1,5 @@
 import { rateLimitSchema } from '../../shared/settings';
+import { describeZodError } from '../../shared/zod-issue';
 import { CliError } from './cli-io';
 
 /**
@@ -17,7 +18,9 @@ export function parseRate(text: string): { requests: number; perMs: number } {
     perSeconds: Number(match[2]),
   });
   if (!rate.success) {
-    throw new CliError(`"${text}" is not a usable rate: ${rate.error.issues[0]?.message ?? ''}`);
+    throw new CliError(
+      `"${text}" is not a usable rate: ${describeZodError(rate.error, 'it is out of range.')}`,
+    );
   }
   return { requests: rate.data.requests, perMs: rate.data.perSeconds * 1000 };
 }

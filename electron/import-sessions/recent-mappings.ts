@@ -5,6 +5,7 @@ import { headerSimilarity } from '../../shared/auto-match';
 import { findColumn } from '../../shared/columns';
 import { mappingSchema, serializeMapping, type Mapping } from '../../shared/mapping';
 import { writeFileAtomic } from '../store/atomic-write';
+import { createSerialQueue } from '../store/serial-queue';
 
 const FILE_NAME = 'import-mappings.json';
 const KEEP = 20;
@@ -45,7 +46,7 @@ function columnsOf(mapping: Mapping): string[] {
 /** The mappings used last, in `<dataDir>/import-mappings.json` (no secrets: columns and formats). */
 export function createRecentMappingStore(dataDir: string): RecentMappingStore {
   const file = path.join(dataDir, FILE_NAME);
-  let queue: Promise<unknown> = Promise.resolve();
+  const serialized = createSerialQueue();
 
   async function load(): Promise<Entry[]> {
     try {
@@ -58,7 +59,7 @@ export function createRecentMappingStore(dataDir: string): RecentMappingStore {
 
   return {
     remember(header, fileName, mapping) {
-      const task = queue.then(async () => {
+      return serialized(async () => {
         const entries = (await load()).filter(
           (entry) => headerSimilarity(entry.header, header) < 1,
         );
@@ -74,8 +75,6 @@ export function createRecentMappingStore(dataDir: string): RecentMappingStore {
           JSON.stringify({ version: 1, entries: entries.slice(0, KEEP) }, null, 2),
         );
       });
-      queue = task.catch(() => undefined);
-      return task;
     },
     async find(header) {
       for (const entry of await load()) {

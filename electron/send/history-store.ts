@@ -10,6 +10,7 @@ import {
 } from '../../shared/send-history';
 import type { SendHistoryEntry, SendHistorySummary } from '../../shared/send-history';
 import { writeFileAtomic } from '../store/atomic-write';
+import { createSerialQueue } from '../store/serial-queue';
 
 /** The folder of the send history inside the data directory: one JSON file per request. */
 export const SEND_HISTORY_DIR = 'send-history';
@@ -70,13 +71,7 @@ export function createSendHistoryStore(options: SendHistoryStoreOptions): SendHi
   const limit = options.limit ?? SEND_HISTORY_LIMIT;
   const fileOf = (id: string) => path.join(dir, `${id}.json`);
   let summaries: Map<string, SendHistorySummary> | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
-
-  function serialized<T>(task: () => Promise<T>): Promise<T> {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  }
+  const serialized = createSerialQueue();
 
   async function load(): Promise<Map<string, SendHistorySummary>> {
     if (summaries) return summaries;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { trackRequestSchema } from '../../shared/api';
 import { expandDraft } from '../../shared/send-draft';
+import { describeZodError } from '../../shared/zod-issue';
 import type { DraftRequest } from '../../shared/send-draft';
 import type {
   SendCurlRequest,
@@ -75,12 +76,10 @@ export function createSendService(options: SendServiceOptions): SendService {
     const body = expandDraft(draftOf(request), tracker.trackerKey, { now, uuid });
     const checked = trackRequestSchema.safeParse(body);
     if (!checked.success) {
-      const issue = checked.error.issues[0];
-      const where =
-        issue && issue.path.length > 0 ? ` (at ${issue.path.map(String).join('.')})` : '';
+      const problem = describeZodError(checked.error, 'unknown problem');
       return {
         ok: false as const,
-        message: `Once its placeholders are filled in, the request is not valid${where}: ${issue?.message ?? 'unknown problem'}`,
+        message: `Once its placeholders are filled in, the request is not valid: ${problem}.`,
         fix: 'request' as const,
       };
     }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { BUILDER_LIMITS, sameTemplateName, sendTemplateSchema } from '../../shared/send-builder';
 import type { BuilderContent, SendTemplate } from '../../shared/send-builder';
 import { writeFileAtomic } from '../store/atomic-write';
+import { createSerialQueue } from '../store/serial-queue';
 
 /** The templates file inside the data directory. */
 export const TEMPLATES_FILE = 'send-templates.json';
@@ -46,13 +47,7 @@ export class TemplateLimitError extends Error {
 export function createSendTemplateStore(options: SendTemplateStoreOptions): SendTemplateStore {
   const filePath = path.join(options.dataDir, TEMPLATES_FILE);
   const now = options.now ?? Date.now;
-  let queue: Promise<unknown> = Promise.resolve();
-
-  function serialized<T>(task: () => Promise<T>): Promise<T> {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  }
+  const serialized = createSerialQueue();
 
   async function read(): Promise<SendTemplate[]> {
     let text: string;

@@ -4,7 +4,8 @@ import { defaultSettings, settingsSchema } from '../../shared/settings';
 import type { Settings } from '../../shared/settings';
 import { writeFileAtomic } from './atomic-write';
 import type { AtomicWriteFs } from './atomic-write';
-import { describeZodError, SettingsError } from './settings-error';
+import { describeZodError } from '../../shared/zod-issue';
+import { SettingsError } from './settings-error';
 
 /** The file system calls the settings store makes; tests inject faults through it. */
 export interface SettingsFs extends AtomicWriteFs {
@@ -51,7 +52,8 @@ function parse(text: string): { ok: true; settings: Settings } | { ok: false; re
     return { ok: false, reason: 'it is not valid JSON' };
   }
   const result = settingsSchema.safeParse(json);
-  if (!result.success) return { ok: false, reason: describeZodError(result.error) };
+  if (!result.success)
+    return { ok: false, reason: describeZodError(result.error, 'The settings are not valid.') };
   return { ok: true, settings: result.data };
 }
 

@@ -8,14 +8,16 @@ import {
   sameProfileName,
 } from '../../shared/settings';
 import type { Profile, Settings } from '../../shared/settings';
-import { describeZodError, SettingsError } from './settings-error';
+import { describeZodError } from '../../shared/zod-issue';
+import { SettingsError } from './settings-error';
 
 // Pure changes to a Settings value: each returns the new settings (the input is not touched) or
 // throws a SettingsError that says, in plain words, why the change was refused.
 
 function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new SettingsError(describeZodError(result.error));
+  if (!result.success)
+    throw new SettingsError(describeZodError(result.error, 'The settings are not valid.'));
   return result.data;
 }
 

@@ -2,6 +2,7 @@ import fsPromises from 'node:fs/promises';
 import path from 'node:path';
 import { findProfile } from '../../shared/settings';
 import type { NewProfile, Profile, ProfilePatch, Settings } from '../../shared/settings';
+import { createSerialQueue } from './serial-queue';
 import { SettingsError } from './settings-error';
 import { readSettingsFile, SETTINGS_FILE_NAME, writeSettingsFile } from './settings-file';
 import type { LoadedSettings, SettingsFs } from './settings-file';
@@ -65,18 +66,12 @@ export function createSettingsStore(options: SettingsStoreOptions): SettingsStor
   const now = options.now ?? (() => new Date());
   const filePath = path.join(options.dataDir, SETTINGS_FILE_NAME);
   let unreportedProblem: string | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
+  const serialized = createSerialQueue();
 
   async function read(): Promise<Settings> {
     const loaded = await readSettingsFile(filePath, fs, now);
     if (loaded.problem !== undefined) unreportedProblem = loaded.problem;
     return loaded.settings;
-  }
-
-  function serialized<T>(task: () => Promise<T>): Promise<T> {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
   }
 
   function change<T>(apply: (settings: Settings) => { settings: Settings; result: T }): Promise<T> {

@@ -7,6 +7,7 @@ import type {
   IpcResult,
 } from '../../../shared/ipc';
 import { ipcRequests } from '../../../shared/ipc';
+import { describeZodError } from '../../../shared/zod-issue';
 
 /** The part of an `IpcMainInvokeEvent` the registrar reads. */
 export interface IpcInvokeEventLike {
@@ -55,12 +56,9 @@ function fail(error: IpcError): IpcResult<never> {
   return { ok: false, error };
 }
 
-/** The first schema problem, in words: "name: Too small: expected string to have >=1 characters". */
+/** The first schema problem, in words: "The request was not valid (Too small: … (at name))." */
 function describeIssues(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'The request was not valid.';
-  const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
-  return `The request was not valid (${where}${issue.message}).`;
+  return `The request was not valid (${describeZodError(error, 'no details')}).`;
 }
 
 /**

@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ReactElement } from 'react';
 import { Button } from 'react-aria-components';
-import { attributeTypeSchema } from '../../../../shared/send-builder';
-import type { AttributeType } from '../../../../shared/send-builder';
+import { attributeTypeSchema, type AttributeType } from '../../../../shared/attribute-type';
 import type { BuilderIssue } from './builder-check';
 import type { AttributeEditorKind, EditorAttribute } from './builder-model';
 

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { FormEvent, ReactElement } from 'react';
 import { Button, DialogTrigger, Heading } from 'react-aria-components';
 import { sameTemplateName, templateNameSchema } from '../../../../shared/send-builder';
+import { describeZodError } from '../../../../shared/zod-issue';
 import type { BuilderContent, SendTemplate } from '../../../../shared/send-builder';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ModalDialog } from '../../components/ModalDialog';
@@ -120,7 +121,7 @@ function SaveTemplateButton(props: SaveTemplateButtonProps): ReactElement {
             event.preventDefault();
             const checkedName = templateNameSchema.safeParse(name);
             if (!checkedName.success) {
-              setProblem(checkedName.error.issues[0]?.message ?? 'Give the template a name.');
+              setProblem(describeZodError(checkedName.error, 'Give the template a name.'));
               return;
             }
             const current = props.currentContent();

@@ -1,6 +1,6 @@
 import { MAX_EVENTS_PER_REQUEST } from '../../../../shared/api';
 import { NOW_PLACEHOLDER } from '../../../../shared/send-draft';
-import type { AttributeType } from '../../../../shared/send-builder';
+import type { AttributeType } from '../../../../shared/attribute-type';
 import type { EditorAttribute, EditorContent, EditorEvent } from './builder-model';
 import { newRowId } from './builder-model';
 

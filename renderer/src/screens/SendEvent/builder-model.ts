@@ -1,5 +1,5 @@
+import type { AttributeType } from '../../../../shared/attribute-type';
 import type {
-  AttributeType,
   BuilderAttribute,
   BuilderContent,
   BuilderEvent,

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AttributeType, BuilderContent } from '../../../../shared/send-builder';
+import type { AttributeType } from '../../../../shared/attribute-type';
+import type { BuilderContent } from '../../../../shared/send-builder';
 import type { DraftRequest } from '../../../../shared/send-draft';
 import { checkContent, contentToValue } from './builder-check';
 import type { BuilderIssue } from './builder-check';

@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/settings';
 import type { Profile, ProfilePatch } from '../../../../shared/settings';
 import { endpointSchema } from '../../../../shared/api';
+import { describeZodError } from '../../../../shared/zod-issue';
 
 // The Settings forms' checks, with the same shared schemas the main process applies again.
 
@@ -40,7 +41,7 @@ export function profileFormValues(profile: Profile): ProfileFormValues {
 
 function firstMessage(schema: z.ZodType, value: unknown): string | undefined {
   const result = schema.safeParse(value);
-  return result.success ? undefined : result.error.issues[0]?.message;
+  return result.success ? undefined : describeZodError(result.error, 'This value is not allowed.');
 }
 
 function wholeNumber(text: string): number | undefined {
