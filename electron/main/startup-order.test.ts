@@ -4,9 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startApp, type StartupApp, type StartupElectron, type StartupWindow } from './startup';
 
-// docs/security.md: some calls only take effect before the app is ready, others need it ready and
-// must come before the page runs. Electron cannot run here, so the startup runs against fakes that
-// record each call and whether the app was ready when it came.
+// docs/security.md items 4, 5, 8 and 9: some calls only take effect before the app is ready,
+// others need it ready and must come before the page runs. Electron cannot run here, so the
+// startup runs against fakes that record each call and whether the app was ready when it came.
 
 interface Call {
   name: string;

@@ -73,9 +73,10 @@ export interface StartupOptions {
 }
 
 /**
- * Starts the app: the sandbox and the app:// privileges before ready (docs/security.md), then, once
- * ready, the hardened session, app://, the services and their IPC handlers, the menu, and last the
- * window, so that the page never runs before its protections and handlers are in place.
+ * Starts the app: the sandbox and the app:// privileges before ready (docs/security.md items 4 and
+ * 5), then, once ready, the hardened session, app://, the services and their IPC handlers, the
+ * menu, and last the window, so that the page never runs before its protections and handlers are in
+ * place (items 8 and 9).
  */
 export function startApp(electron: StartupElectron, options: StartupOptions): void {
   const { app } = electron;
