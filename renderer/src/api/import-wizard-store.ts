@@ -8,6 +8,7 @@ import type {
   ValidationProgressInfo,
 } from '../../../shared/ipc-import';
 import { emptyDraft, type MappingDraft } from '../screens/Import/mapping-draft';
+import { callApi } from './call-api';
 
 // The import wizard's state lives here, outside any component, so that going to Settings and
 // back (which unmounts the screen) never makes anyone start over.
@@ -112,7 +113,8 @@ function listen(): void {
     if (update.jobId !== state.jobId) return;
     setState({ job: update });
     if (update.end && update.sessionId && update.sessionId === state.open?.sessionId) {
-      window.api.import.summary({ sessionId: update.sessionId }).then(
+      const { sessionId } = update;
+      callApi((api) => api.import.summary({ sessionId })).then(
         (summary) => setState((s) => ({ summary, rowsVersion: s.rowsVersion + 1 })),
         () => undefined,
       );

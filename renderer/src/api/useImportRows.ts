@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReviewRow, RowsView } from '../../../shared/ipc-import';
+import { callApi } from './call-api';
 import { errorMessage } from './error-message';
 import { setState } from './import-wizard-store';
 
@@ -42,7 +43,8 @@ export function useImportRows(
       if (!sessionId || pages.current.has(page) || pending.current.has(page)) return;
       const asked = generation.current;
       pending.current.add(page);
-      window.api.import.rows({ sessionId, view, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
+      const offset = page * PAGE_SIZE;
+      callApi((api) => api.import.rows({ sessionId, view, offset, limit: PAGE_SIZE })).then(
         (answer) => {
           if (asked !== generation.current) return;
           pending.current.delete(page);
@@ -103,12 +105,9 @@ export function useImportRows(
     async (rowNumber: number, column: number, value: string): Promise<string | null> => {
       if (!sessionId) return null;
       try {
-        const answer = await window.api.import.editCell({
-          sessionId,
-          row: rowNumber,
-          column,
-          value,
-        });
+        const answer = await callApi((api) =>
+          api.import.editCell({ sessionId, row: rowNumber, column, value }),
+        );
         setState({ summary: answer.summary });
         const updated = answer.row;
         if (updated) {
@@ -131,7 +130,9 @@ export function useImportRows(
     async (rows: number[] | 'problems', skipped: boolean): Promise<string | null> => {
       if (!sessionId) return null;
       try {
-        const summary = await window.api.import.skipRows({ sessionId, rows, skip: skipped });
+        const summary = await callApi((api) =>
+          api.import.skipRows({ sessionId, rows, skip: skipped }),
+        );
         setState({ summary });
         const chosen = rows === 'problems' ? null : new Set(rows);
         for (const page of pages.current.values()) {
