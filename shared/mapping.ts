@@ -24,8 +24,8 @@ export type {
   TimestampSource,
 } from './mapping-sources';
 
-// The column-mapping file v1 (DESIGN.md, "Column-mapping file (v1)"): its schema, reading a file
-// with plain-words errors, and saving one.
+// The column-mapping file v1 (docs/architecture.md, "The mapping file (v1)"): its schema, reading
+// a file with plain-words errors, and saving one.
 
 /** The file settings a mapping may pin; each one left out means "detect" (or the first row). */
 export const DEFAULT_FILE_SOURCE = { encoding: 'auto', delimiter: 'auto', headerRow: 1 } as const;
