@@ -6,7 +6,9 @@ import { fileSourceSchema, mappingSchema } from './mapping';
 
 // The import wizard's channels (`import:*`): open a file, validate it with a mapping, page through
 // its rows, fix or skip rows, send, and follow, pause, resume or cancel the upload. The file stays
-// in the main process: the renderer only ever holds a page of it.
+// in the main process: the renderer only ever holds a page of it. Answers are plain data; a file
+// that cannot be read, a file no longer open (`gone`) or an import that cannot start comes back as
+// the envelope's error, with its code and its message in plain words (shared/ipc.ts).
 
 const sessionIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
 const jobIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/);
@@ -42,31 +44,23 @@ export const recentMappingSchema = z.object({
 });
 export type RecentMapping = z.infer<typeof recentMappingSchema>;
 
-const problemSchema = z.object({ ok: z.literal(false), message: z.string() });
-
 export const openFileRequestSchema = z.strictObject({
   path: z.string().min(1),
   source: fileSourceSchema.optional(),
 });
-export const openFileResponseSchema = z.discriminatedUnion('ok', [
-  z.object({
-    ok: z.literal(true),
-    sessionId: sessionIdSchema,
-    file: filePreviewSchema,
-    recentMapping: recentMappingSchema.nullable(),
-  }),
-  problemSchema,
-]);
+export const openFileResponseSchema = z.object({
+  sessionId: sessionIdSchema,
+  file: filePreviewSchema,
+  recentMapping: recentMappingSchema.nullable(),
+});
 export type OpenFileResponse = z.infer<typeof openFileResponseSchema>;
 
 export const configureFileRequestSchema = z.strictObject({
   sessionId: sessionIdSchema,
   source: fileSourceSchema,
 });
-export const configureFileResponseSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), file: filePreviewSchema }),
-  problemSchema,
-]);
+export const configureFileResponseSchema = z.object({ file: filePreviewSchema });
+export type ConfigureFileResponse = z.infer<typeof configureFileResponseSchema>;
 
 /** Counts the review shows; "rows" are data rows of the file. */
 export const reviewSummarySchema = z.object({
@@ -92,10 +86,13 @@ export const validateRequestSchema = z.strictObject({
   sessionId: sessionIdSchema,
   mapping: mappingSchema,
 });
+/**
+ * What checking every row found: the review's summary, the mapping's problems (shown on the
+ * mapping step), or nothing because a newer check or a close took over (`cancelled`).
+ */
 export const validateResponseSchema = z.discriminatedUnion('result', [
   z.object({ result: z.literal('valid'), summary: reviewSummarySchema }),
   z.object({ result: z.literal('mapping'), issues: z.array(mappingIssueSchema) }),
-  z.object({ result: z.literal('problem'), message: z.string() }),
   z.object({ result: z.literal('cancelled') }),
 ]);
 export type ValidateResponse = z.infer<typeof validateResponseSchema>;
@@ -160,17 +157,12 @@ export const startRequestSchema = z.strictObject({
   /** `refused`: only the rows the server refused last time (after fixing them). */
   rows: z.enum(['all', 'refused']),
 });
-export const startResponseSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), jobId: jobIdSchema }),
-  problemSchema,
-]);
+export const startResponseSchema = z.object({ jobId: jobIdSchema });
 export type StartResponse = z.infer<typeof startResponseSchema>;
 
 export const jobRequestSchema = z.strictObject({ jobId: jobIdSchema });
-export const jobActionResponseSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true) }),
-  problemSchema,
-]);
+/** Pause, resume, cancel and dismiss answer nothing: done, or the envelope's error. */
+export const jobActionResponseSchema = z.null();
 
 /** How an upload ended. */
 export const jobEndSchema = z.object({
@@ -225,11 +217,6 @@ export type ImportJobSummary = z.infer<typeof jobSummarySchema>;
 
 export const jobListSchema = z.array(jobSummarySchema);
 
-export const reportResponseSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), download: downloadSchema }),
-  problemSchema,
-]);
-
 /** The `import:*` request channels, merged into `ipcRequests` in `ipc.ts`. */
 export const importRequests = {
   'import:open': { request: openFileRequestSchema, response: openFileResponseSchema },
@@ -242,7 +229,7 @@ export const importRequests = {
   'import:editCell': { request: editCellRequestSchema, response: editCellResponseSchema },
   'import:skipRows': { request: skipRowsRequestSchema, response: reviewSummarySchema },
   'import:summary': { request: sessionRequestSchema, response: reviewSummarySchema },
-  'import:sessionReport': { request: sessionRequestSchema, response: reportResponseSchema },
+  'import:sessionReport': { request: sessionRequestSchema, response: downloadSchema },
   'import:close': { request: sessionRequestSchema, response: z.null() },
   'import:start': { request: startRequestSchema, response: startResponseSchema },
   'import:pause': { request: jobRequestSchema, response: jobActionResponseSchema },
@@ -253,7 +240,7 @@ export const importRequests = {
   'import:continue': { request: jobRequestSchema, response: startResponseSchema },
   'import:dismiss': { request: jobRequestSchema, response: jobActionResponseSchema },
   'import:jobs': { request: z.undefined(), response: jobListSchema },
-  'import:jobReport': { request: jobRequestSchema, response: reportResponseSchema },
+  'import:jobReport': { request: jobRequestSchema, response: downloadSchema },
 } as const;
 
 /** The `import:*` event channels, merged into `ipcEvents` in `ipc.ts`. */

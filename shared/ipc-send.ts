@@ -45,21 +45,14 @@ export type SendTarget = z.infer<typeof sendTargetSchema>;
 
 /**
  * `send:request`'s answer: the history entry of what was sent (even when the server refused it or
- * could not be reached), or why nothing was sent (`fix` says where: Settings or the request).
+ * could not be reached). When nothing was sent, the envelope's error says why, and its code where
+ * to fix it: `settings` (the profile) or `invalid_input` (the request).
  */
-export const sendOutcomeSchema = z.discriminatedUnion('sent', [
-  z.strictObject({
-    sent: z.literal(true),
-    entry: sendHistoryEntrySchema,
-    /** Set when the request went out but could not be added to the history. */
-    historyProblem: z.string().nullable(),
-  }),
-  z.strictObject({
-    sent: z.literal(false),
-    message: z.string(),
-    fix: z.enum(['settings', 'request']),
-  }),
-]);
+export const sendOutcomeSchema = z.strictObject({
+  entry: sendHistoryEntrySchema,
+  /** Set when the request went out but could not be added to the history. */
+  historyProblem: z.string().nullable(),
+});
 export type SendOutcome = z.infer<typeof sendOutcomeSchema>;
 
 /**
@@ -70,15 +63,12 @@ export type SendOutcome = z.infer<typeof sendOutcomeSchema>;
 export const sendCurlRequestSchema = sendRequestSchema.extend({ reveal: z.boolean() });
 export type SendCurlRequest = z.infer<typeof sendCurlRequestSchema>;
 
-export const sendCurlResultSchema = z.discriminatedUnion('copied', [
-  z.strictObject({
-    copied: z.literal(true),
-    revealed: z.boolean(),
-    /** The command as copied when masked; null when it holds the key. */
-    command: z.string().nullable(),
-  }),
-  z.strictObject({ copied: z.literal(false), message: z.string() }),
-]);
+/** What was put on the clipboard; a command that could not be built or copied is the envelope's error. */
+export const sendCurlResultSchema = z.strictObject({
+  revealed: z.boolean(),
+  /** The command as copied when masked; null when it holds the key. */
+  command: z.string().nullable(),
+});
 export type SendCurlResult = z.infer<typeof sendCurlResultSchema>;
 
 export const historyListRequestSchema = z
@@ -117,16 +107,10 @@ export const sendIpcRequests = {
     request: z.undefined(),
     response: z.strictObject({ templates: z.array(sendTemplateSchema) }),
   },
+  // A full templates file is the envelope's error (code `refused`).
   'sendTemplates:save': {
     request: z.strictObject({ name: templateNameSchema, content: builderContentSchema }),
-    response: z.discriminatedUnion('saved', [
-      z.strictObject({
-        saved: z.literal(true),
-        template: sendTemplateSchema,
-        replaced: z.boolean(),
-      }),
-      z.strictObject({ saved: z.literal(false), message: z.string() }),
-    ]),
+    response: z.strictObject({ template: sendTemplateSchema, replaced: z.boolean() }),
   },
   'sendTemplates:delete': {
     request: z.strictObject({ id: templateIdSchema }),

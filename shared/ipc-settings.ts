@@ -57,25 +57,17 @@ export const profileRenameRequestSchema = z.strictObject({
 });
 export type ProfileRenameRequest = z.infer<typeof profileRenameRequestSchema>;
 
-/** A change the main process refused, with the reason in plain words (shown as it is). */
-export const refusedSchema = z.object({ outcome: z.literal('refused'), message: z.string() });
-export type Refused = z.infer<typeof refusedSchema>;
-
 /**
  * The answer to every `profiles:*` change: the settings afterwards and the profile the change was
- * about, or the reason it was refused (a duplicate name, a profile that no longer exists, the
- * last profile). `keyProblem` comes with a deleted profile whose API key could not be removed
- * from the keychain: the profile is gone all the same.
+ * about. A refused change (a duplicate name, a profile that no longer exists, the last profile) is
+ * the envelope's error, code `settings`. `keyProblem` comes with a deleted profile whose API key
+ * could not be removed from the keychain: the profile is gone all the same.
  */
-export const profileChangeSchema = z.discriminatedUnion('outcome', [
-  z.object({
-    outcome: z.literal('done'),
-    settings: settingsViewSchema,
-    profileId: profileIdSchema,
-    keyProblem: z.string().optional(),
-  }),
-  refusedSchema,
-]);
+export const profileChangeSchema = z.object({
+  settings: settingsViewSchema,
+  profileId: profileIdSchema,
+  keyProblem: z.string().optional(),
+});
 export type ProfileChange = z.infer<typeof profileChangeSchema>;
 
 /** Names the profile whose API key a request is about. */
@@ -101,13 +93,6 @@ export const keyStatusSchema = z.discriminatedUnion('state', [
 ]);
 export type KeyStatus = z.infer<typeof keyStatusSchema>;
 
-/** The answer to `secrets:set` and `secrets:delete`: the key's status afterwards, or the refusal. */
-export const keyChangeSchema = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('done'), status: keyStatusSchema }),
-  refusedSchema,
-]);
-export type KeyChange = z.infer<typeof keyChangeSchema>;
-
 /**
  * The settings channels, merged into `ipcRequests` (shared/ipc.ts). `settings:load` answers the
  * profiles; `profiles:*` change them; `secrets:*` set, delete and describe a profile's API key.
@@ -120,6 +105,7 @@ export const settingsRequests = {
   'profiles:delete': { request: profileRefSchema, response: profileChangeSchema },
   'profiles:activate': { request: profileRefSchema, response: profileChangeSchema },
   'secrets:status': { request: keyRefSchema, response: keyStatusSchema },
-  'secrets:set': { request: keySetRequestSchema, response: keyChangeSchema },
-  'secrets:delete': { request: keyRefSchema, response: keyChangeSchema },
+  // The key's status afterwards; a refused key or keychain is the envelope's error.
+  'secrets:set': { request: keySetRequestSchema, response: keyStatusSchema },
+  'secrets:delete': { request: keyRefSchema, response: keyStatusSchema },
 } as const satisfies Record<string, IpcRequestSpec>;

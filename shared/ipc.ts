@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { importEvents, importRequests } from './ipc-import';
 import { sendIpcRequests } from './ipc-send';
 import { settingsRequests } from './ipc-settings';
+import { userErrorCodeSchema } from './user-error';
 
 /**
  * The IPC contract between the renderer (through the preload's `window.api`) and the main process.
@@ -15,14 +16,17 @@ import { settingsRequests } from './ipc-settings';
 /** Channel names look like `domain:verb`, both parts camelCase, e.g. `app:getInfo`. */
 export const ipcChannelPattern = /^[a-z][a-zA-Z0-9]*:[a-z][a-zA-Z0-9]*$/;
 
-/** Why a request failed, in a form the renderer can branch on. */
-// `refused`: the request was understood but cannot be done, for a reason the user can act on
-// (its message says what to do); `internal`: a bug, its details only in the log.
+/**
+ * Why a request failed, in a form the renderer can branch on: the request's own failures
+ * (`invalid_request`: it does not match the contract; `forbidden_sender`: it came from a page the
+ * app does not trust; `internal`: a bug, its details only in the log), or the code of the
+ * `UserError` the handler threw (shared/user-error.ts), whose message says what to do.
+ */
 export const ipcErrorCodeSchema = z.enum([
   'invalid_request',
   'forbidden_sender',
-  'refused',
   'internal',
+  ...userErrorCodeSchema.options,
 ]);
 export type IpcErrorCode = z.infer<typeof ipcErrorCodeSchema>;
 
@@ -30,7 +34,11 @@ export type IpcErrorCode = z.infer<typeof ipcErrorCodeSchema>;
 export const ipcErrorSchema = z.object({ code: ipcErrorCodeSchema, message: z.string() });
 export type IpcError = z.infer<typeof ipcErrorSchema>;
 
-/** The envelope every request channel answers with. */
+/**
+ * The envelope every request channel answers with, and the only place an answer says whether it
+ * succeeded: `value` is the channel's response, plain data without a success flag of its own;
+ * every refusal and failure is `error`.
+ */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 /** Schema of the envelope around a given response schema (`value` is checked against it). */
@@ -39,6 +47,34 @@ export function ipcResultSchema<T extends z.ZodType>(value: T) {
     z.object({ ok: z.literal(true), value }),
     z.object({ ok: z.literal(false), error: ipcErrorSchema }),
   ]);
+}
+
+/**
+ * What a `window.api` request rejects with when the main process answers `ok: false`: the
+ * envelope's code and message, so the page can branch on the code and show the message as it is.
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly code: IpcErrorCode;
+
+  constructor(error: IpcError) {
+    super(error.message);
+    this.code = error.code;
+  }
+}
+
+/**
+ * The `ApiError` a failed `window.api` call stands for, or `null` for any other failure. Known by
+ * its shape, not its class: the page's bundle and the preload's (or the browser host's bridge)
+ * each have their own copy of the class, and Electron's contextBridge hands failures over as
+ * plain `{ name: 'ApiError', code, message }` data (see the preload's `failuresAsData`).
+ */
+export function apiErrorOf(reason: unknown): ApiError | null {
+  if (reason instanceof ApiError) return reason;
+  if (typeof reason !== 'object' || reason === null) return null;
+  if ((reason as { name?: unknown }).name !== 'ApiError') return null;
+  const parsed = ipcErrorSchema.safeParse(reason);
+  return parsed.success ? new ApiError(parsed.data) : null;
 }
 
 /** What `app:getInfo` answers: shown in the About area and in support requests. */
@@ -152,8 +188,8 @@ type DomainApi<D extends string> = {
  * The shape of `window.api`: one method per request channel, grouped by domain
  * (`app:getInfo` becomes `api.app.getInfo()`), and one `on<Event>` method per event channel
  * (`import:progress` becomes `api.import.onProgress(listener)`). Request methods resolve with the
- * unwrapped value and reject with an `Error` carrying the plain-words message when the main process
- * answers `ok: false`; listeners receive payloads only, never IPC event objects.
+ * unwrapped value and reject with an `ApiError` (the envelope's code and plain-words message) when
+ * the main process answers `ok: false`; listeners receive payloads only, never IPC event objects.
  *
  * `getPathForFile` turns a file the user picked or dropped into a path the main process can open
  * (Electron's `webUtils.getPathForFile`; the browser host uploads the file and answers the copy's path).

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../e2e/emulator/emulator';
 import type { JobUpdate } from '../../shared/ipc-import';
+import { UserError } from '../../shared/user-error';
 import { eventsMapping, tempDir, writeEventsCsv } from '../engine/testing/csv-files';
 import { createImportService } from './import-service';
 import type { ImportTargetSource } from './send-target';
@@ -51,7 +52,6 @@ async function setup(rows: number, broken: number[] = [], emulatorOptions = {}) 
 
 async function openAndValidate(service: ReturnType<typeof createImportService>, file: string) {
   const opened = await service.open(file);
-  if (!opened.ok) throw new Error(opened.message);
   const validated = await service.validate(opened.sessionId, eventsMapping);
   expect(validated.result).toBe('valid');
   return opened.sessionId;
@@ -65,7 +65,6 @@ describe('the import service', () => {
     await service.skipRows(sessionId, 'problems', true);
 
     const started = await service.start(sessionId, 'all', target);
-    if (!started.ok) throw new Error(started.message);
     const end = await waitEnd(started.jobId);
 
     expect(end.end).toMatchObject({ outcome: 'completed', reportRows: 2, refusedRows: 0 });
@@ -86,7 +85,7 @@ describe('the import service', () => {
       durationMs: expect.any(Number),
     });
     const report = await service.jobReport(started.jobId);
-    expect(report).toMatchObject({ ok: true, download: { rows: 2 } });
+    expect(report).toMatchObject({ rows: 2 });
     expect(await service.interrupted()).toEqual([]);
   });
 
@@ -98,7 +97,6 @@ describe('the import service', () => {
     });
     const sessionId = await openAndValidate(service, file);
     const first = await service.start(sessionId, 'all', target);
-    if (!first.ok) throw new Error(first.message);
     expect((await waitEnd(first.jobId)).end).toMatchObject({ refusedRows: 1 });
     expect(emulator.received).toHaveLength(19);
 
@@ -109,7 +107,6 @@ describe('the import service', () => {
     emulator.setRejectEvent(null);
     await service.editCell(sessionId, 7, 2, 'cus_5b');
     const again = await service.start(sessionId, 'refused', target);
-    if (!again.ok) throw new Error(again.message);
     expect((await waitEnd(again.jobId)).end).toMatchObject({ outcome: 'completed' });
     expect(emulator.received.slice(19).map((r) => r.event.identification.customer)).toEqual([
       'cus_5b',
@@ -119,11 +116,27 @@ describe('the import service', () => {
   it('says in words when nothing can be sent or the profile is not ready', async () => {
     const { service, file } = await setup(3, [2, 3, 4]);
     const sessionId = await openAndValidate(service, file);
-    const noRows = await service.start(sessionId, 'all', async () => ({
+    const noKey = service.start(sessionId, 'all', async () => ({
       ok: false,
       message: 'No API key yet.',
     }));
-    expect(noRows).toEqual({ ok: false, message: 'No API key yet.' });
+    await expect(noKey).rejects.toBeInstanceOf(UserError);
+    await expect(noKey).rejects.toMatchObject({ code: 'settings', message: 'No API key yet.' });
+    const target: ImportTargetSource = async () => ({
+      ok: true,
+      target: {
+        profileId: 'default',
+        profileName: 'Acme',
+        trackerKey: 'CS-TEST1',
+        endpoint: 'http://127.0.0.1:9/api/tracker/track',
+        rate: { requests: 1, perMs: 1000 },
+        apiKey: KEY,
+      },
+    });
+    await expect(service.start(sessionId, 'all', target)).rejects.toMatchObject({
+      code: 'refused',
+      message: expect.stringMatching(/No row can be sent yet/),
+    });
   });
 
   it('offers an interrupted import for resuming and finishes it with nothing lost', async () => {
@@ -135,7 +148,6 @@ describe('the import service', () => {
       return { ok: true, target: { ...resolved.target, rate: { requests: 5, perMs: 1000 } } };
     };
     const started = await service.start(sessionId, 'all', slow);
-    if (!started.ok) throw new Error(started.message);
     while (emulator.received.length < 100) await new Promise((r) => setTimeout(r, 20));
     await service.interruptAll();
     expect((await waitEnd(started.jobId)).end?.outcome).toBe('interrupted');
@@ -145,7 +157,7 @@ describe('the import service', () => {
       { jobId: started.jobId, state: 'interrupted', totalEvents: 600 },
     ]);
     const resumed = await service.continueJob(started.jobId, target);
-    expect(resumed).toEqual({ ok: true, jobId: started.jobId });
+    expect(resumed).toEqual({ jobId: started.jobId });
     await new Promise<void>((resolve) => {
       const check = () =>
         service.live().some((u) => u.jobId === started.jobId && u.end?.outcome === 'completed')
@@ -162,6 +174,6 @@ describe('the import service', () => {
     const { service, file } = await setup(3);
     await openAndValidate(service, file);
     const again = await service.open(file);
-    expect(again.ok && again.recentMapping?.mapping.customer).toEqual({ column: 'customer_id' });
+    expect(again.recentMapping?.mapping.customer).toEqual({ column: 'customer_id' });
   });
 });

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type {
+  ConfigureFileResponse,
   Download,
-  FilePreview,
   ImportJobSummary,
   JobUpdate,
   OpenFileResponse,
@@ -17,7 +17,7 @@ import type {
   ValidationProgressInfo,
 } from '../../shared/ipc-import';
 import type { FileSource, Mapping } from '../../shared/mapping';
-import { ReadError } from '../engine/reading/reader';
+import { UserError } from '../../shared/user-error';
 import { writeRejectedReport } from '../engine/job/report';
 import type { FetchLike } from '../engine/sending/sender';
 import { ImportSession } from './import-session';
@@ -26,9 +26,6 @@ import { createJobRunner, type JobRunner } from './job-runner';
 import { Throttle } from './progress-throttle';
 import { createRecentMappingStore } from './recent-mappings';
 import type { ImportTargetSource } from './send-target';
-
-export type Problem = { ok: false; message: string };
-export type Action = { ok: true } | Problem;
 
 export interface ImportServiceOptions {
   dataDir: string;
@@ -41,13 +38,14 @@ export interface ImportServiceOptions {
   onError?: (what: string, error: unknown) => void;
 }
 
-/** The import wizard's work in the main process; one method per `import:*` channel. */
+/**
+ * The import wizard's work in the main process; one method per `import:*` channel. A request the
+ * user can do something about (a file that cannot be read, a file no longer open, an import that
+ * cannot start) throws a `UserError`, which the page receives with its code and words.
+ */
 export interface ImportService {
   open(filePath: string, source?: FileSource): Promise<OpenFileResponse>;
-  configure(
-    sessionId: string,
-    source: FileSource,
-  ): Promise<{ ok: true; file: FilePreview } | Problem>;
+  configure(sessionId: string, source: FileSource): Promise<ConfigureFileResponse>;
   validate(sessionId: string, mapping: Mapping): Promise<ValidateResponse>;
   rows(sessionId: string, view: RowsView, offset: number, limit: number): Promise<RowsResponse>;
   editCell(
@@ -58,32 +56,27 @@ export interface ImportService {
   ): Promise<{ row: ReviewRow | null; summary: ReviewSummary }>;
   skipRows(sessionId: string, rows: number[] | 'problems', skip: boolean): Promise<ReviewSummary>;
   summary(sessionId: string): ReviewSummary;
-  sessionReport(sessionId: string): Promise<{ ok: true; download: Download } | Problem>;
+  sessionReport(sessionId: string): Promise<Download>;
   close(sessionId: string): void;
   start(
     sessionId: string,
     rows: 'all' | 'refused',
     target: ImportTargetSource,
   ): Promise<StartResponse>;
-  pause(jobId: string): Action;
-  resume(jobId: string): Action;
-  cancel(jobId: string): Action;
+  pause(jobId: string): null;
+  resume(jobId: string): null;
+  cancel(jobId: string): null;
   live(): JobUpdate[];
   interrupted(): Promise<ImportJobSummary[]>;
   continueJob(jobId: string, target: ImportTargetSource): Promise<StartResponse>;
-  dismiss(jobId: string): Promise<Action>;
+  dismiss(jobId: string): Promise<null>;
   jobs(): Promise<ImportJobSummary[]>;
-  jobReport(jobId: string): Promise<{ ok: true; download: Download } | Problem>;
+  jobReport(jobId: string): Promise<Download>;
   /** Stops running uploads so that they can be resumed at the next start (the app is quitting). */
   interruptAll(): Promise<void>;
 }
 
 const MAX_SESSIONS = 8;
-const GONE: Problem = {
-  ok: false,
-  message: 'This file is no longer open in the app. Choose it again to continue.',
-};
-const NOT_RUNNING: Problem = { ok: false, message: 'This import is not running any more.' };
 
 function fileStem(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
@@ -113,6 +106,19 @@ export function createImportService(options: ImportServiceOptions): ImportServic
     return found;
   };
 
+  const running = (jobId: string) => {
+    const job = runner.isRunning(jobId) ? runner.get(jobId) : null;
+    if (!job) throw new UserError('gone', 'This import is not running any more.');
+    return job;
+  };
+
+  // Resolving the profile's key and address can fail for reasons shown as they are (no API key).
+  async function resolveTarget(target: ImportTargetSource, profileId?: string) {
+    const resolved = await target(profileId);
+    if (!resolved.ok) throw new UserError('settings', resolved.message);
+    return resolved.target;
+  }
+
   async function openSession(filePath: string, source?: FileSource): Promise<ImportSession> {
     const id = `s-${randomBytes(8).toString('hex')}`;
     const opened = await ImportSession.open(id, filePath, source);
@@ -127,48 +133,29 @@ export function createImportService(options: ImportServiceOptions): ImportServic
 
   return {
     async open(filePath, source) {
-      try {
-        const opened = await openSession(filePath, source);
-        const found: RecentMapping | null = await recent.find(opened.header).catch(() => null);
-        return { ok: true, sessionId: opened.id, file: opened.preview(), recentMapping: found };
-      } catch (error) {
-        if (error instanceof ReadError) return { ok: false, message: error.message };
-        throw error;
-      }
+      const opened = await openSession(filePath, source);
+      const found: RecentMapping | null = await recent.find(opened.header).catch(() => null);
+      return { sessionId: opened.id, file: opened.preview(), recentMapping: found };
     },
     async configure(sessionId, source) {
-      const found = sessions.get(sessionId);
-      if (!found) return GONE;
-      try {
-        return { ok: true, file: await found.configure(source) };
-      } catch (error) {
-        if (error instanceof ReadError) return { ok: false, message: error.message };
-        throw error;
-      }
+      return { file: await session(sessionId).configure(source) };
     },
     async validate(sessionId, mapping) {
-      const found = sessions.get(sessionId);
-      if (!found) return { result: 'problem', message: GONE.message };
+      const found = session(sessionId);
       const throttle = new Throttle(options.onValidation);
-      try {
-        const result = await found.validate(mapping, (p) => throttle.push(p), now());
-        throttle.flush();
-        if (result.result === 'valid') {
-          await recent.remember(found.header, found.fileName, mapping).catch(() => undefined);
-        }
-        return result;
-      } catch (error) {
-        if (error instanceof ReadError) return { result: 'problem', message: error.message };
-        throw error;
+      const result = await found.validate(mapping, (p) => throttle.push(p), now());
+      throttle.flush();
+      if (result.result === 'valid') {
+        await recent.remember(found.header, found.fileName, mapping).catch(() => undefined);
       }
+      return result;
     },
     rows: (sessionId, view, offset, limit) => session(sessionId).rows(view, offset, limit),
     editCell: (sessionId, row, column, value) => session(sessionId).editCell(row, column, value),
     skipRows: (sessionId, rows, skip) => session(sessionId).skipRows(rows, skip),
     summary: (sessionId) => session(sessionId).summary(),
     async sessionReport(sessionId) {
-      const found = sessions.get(sessionId);
-      if (!found) return GONE;
+      const found = session(sessionId);
       const rows = await found.rejectedRows();
       const dir = path.join(options.dataDir, 'reports');
       await mkdir(dir, { recursive: true });
@@ -177,7 +164,7 @@ export function createImportService(options: ImportServiceOptions): ImportServic
         const count = await writeRejectedReport(file, found.header, rows);
         const text = await readFile(file, 'utf8');
         const fileName = `${fileStem(found.fileName)} - rows not sent.csv`;
-        return { ok: true, download: { fileName, text, rows: count } };
+        return { fileName, text, rows: count };
       } finally {
         await rm(file, { force: true });
       }
@@ -186,61 +173,50 @@ export function createImportService(options: ImportServiceOptions): ImportServic
       sessions.delete(sessionId);
     },
     async start(sessionId, rows, target) {
-      const found = sessions.get(sessionId);
-      if (!found) return GONE;
-      const resolved = await target();
-      if (!resolved.ok) return resolved;
+      const found = session(sessionId);
+      const resolved = await resolveTarget(target);
       const input = found.jobInput(rows);
       if (input.expected.events === 0) {
-        return {
-          ok: false,
-          message:
-            rows === 'refused'
-              ? 'There are no refused rows left to send.'
-              : 'No row can be sent yet: fix the rows with problems, or take back the skips.',
-        };
+        throw new UserError(
+          'refused',
+          rows === 'refused'
+            ? 'There are no refused rows left to send.'
+            : 'No row can be sent yet: fix the rows with problems, or take back the skips.',
+        );
       }
-      return runner.start({ ...input, target: resolved.target, sessionId });
+      return runner.start({ ...input, target: resolved, sessionId });
     },
     pause(jobId) {
-      const job = runner.isRunning(jobId) ? runner.get(jobId) : null;
-      if (!job) return NOT_RUNNING;
-      job.pause();
-      return { ok: true };
+      running(jobId).pause();
+      return null;
     },
     resume(jobId) {
-      const job = runner.isRunning(jobId) ? runner.get(jobId) : null;
-      if (!job) return NOT_RUNNING;
-      job.resume();
-      return { ok: true };
+      running(jobId).resume();
+      return null;
     },
     cancel(jobId) {
-      const job = runner.isRunning(jobId) ? runner.get(jobId) : null;
-      if (!job) return NOT_RUNNING;
-      job.cancel();
-      return { ok: true };
+      running(jobId).cancel();
+      return null;
     },
     live: () => runner.live(),
     interrupted: () => history.interrupted(),
     async continueJob(jobId, target) {
-      if (runner.isRunning(jobId)) return { ok: true, jobId };
+      if (runner.isRunning(jobId)) return { jobId };
       const job = await history.forResume(jobId);
-      if (!job.ok) return job;
-      const resolved = await target(job.profileId ?? undefined);
-      if (!resolved.ok) return resolved;
+      const resolved = await resolveTarget(target, job.profileId ?? undefined);
       // Without a recorded profile the active one is used, but only if it is the same account:
       // its key must not go to another address or tracker.
       if (
         job.profileId === null &&
-        (resolved.target.endpoint !== job.endpoint || resolved.target.trackerKey !== job.trackerKey)
+        (resolved.endpoint !== job.endpoint || resolved.trackerKey !== job.trackerKey)
       ) {
-        return {
-          ok: false,
-          message: `This import was started for ${job.trackerKey} at ${job.endpoint}, and the active profile sends elsewhere. Switch to that account's profile in Settings, then resume.`,
-        };
+        throw new UserError(
+          'settings',
+          `This import was started for ${job.trackerKey} at ${job.endpoint}, and the active profile sends elsewhere. Switch to that account's profile in Settings, then resume.`,
+        );
       }
       // The journal's own tracker key and endpoint: a resume sends to where the import started.
-      const sendTo = { ...resolved.target, trackerKey: job.trackerKey, endpoint: job.endpoint };
+      const sendTo = { ...resolved, trackerKey: job.trackerKey, endpoint: job.endpoint };
       return runner.start({
         path: job.filePath,
         fileName: path.basename(job.filePath),
@@ -259,9 +235,10 @@ export function createImportService(options: ImportServiceOptions): ImportServic
 }
 
 /** A request named a file the service no longer holds (closed, or the app restarted). */
-export class SessionGoneError extends Error {
+export class SessionGoneError extends UserError {
+  override readonly name = 'SessionGoneError';
+
   constructor() {
-    super(GONE.message);
-    this.name = 'SessionGoneError';
+    super('gone', 'This file is no longer open in the app. Choose it again to continue.');
   }
 }

@@ -2,17 +2,15 @@ import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Download, ImportJobSummary } from '../../shared/ipc-import';
 import { mappingSchema, type Mapping } from '../../shared/mapping';
+import { UserError } from '../../shared/user-error';
 import { journalPath } from '../engine/journal/journal';
 import { listJobs, type JobSummary } from '../engine/journal/journal-list';
 import { loadJournal } from '../engine/journal/journal-load';
 import { readJobMeta, updateJobMeta } from './job-meta';
 import { jobReportPath, type JobRunner } from './job-runner';
 
-type Problem = { ok: false; message: string };
-
 /** What continuing an interrupted job needs, read back from its journal. */
 export interface ResumableJob {
-  ok: true;
   filePath: string;
   mapping: Mapping;
   trackerKey: string;
@@ -25,10 +23,13 @@ export interface JobHistory {
   list(): Promise<ImportJobSummary[]>;
   /** Jobs that stopped before the end and were not dismissed: offered at start. */
   interrupted(): Promise<ImportJobSummary[]>;
-  forResume(jobId: string): Promise<ResumableJob | Problem>;
-  dismiss(jobId: string): Promise<{ ok: true } | Problem>;
-  report(jobId: string): Promise<{ ok: true; download: Download } | Problem>;
+  /** The rest throw a `UserError` when the job is not there or cannot be used. */
+  forResume(jobId: string): Promise<ResumableJob>;
+  dismiss(jobId: string): Promise<null>;
+  report(jobId: string): Promise<Download>;
 }
+
+const notFound = () => new UserError('gone', 'This import was not found.');
 
 const exists = (file: string) =>
   access(file).then(
@@ -90,19 +91,18 @@ export function createJobHistory(dataDir: string, runner: JobRunner): JobHistory
       try {
         state = await loadJournal(journalPath(dataDir, jobId));
       } catch {
-        return { ok: false, message: 'This import was not found.' };
+        throw notFound();
       }
       const header = state.header;
       const mapping = mappingSchema.safeParse(header?.mapping);
       if (!header || !mapping.success) {
-        return {
-          ok: false,
-          message: 'The record of this import is damaged and cannot be resumed.',
-        };
+        throw new UserError(
+          'refused',
+          'The record of this import is damaged and cannot be resumed.',
+        );
       }
       const meta = await readJobMeta(dataDir, jobId);
       return {
-        ok: true,
         filePath: header.file.path,
         mapping: mapping.data,
         trackerKey: header.settings.trackerKey,
@@ -115,23 +115,23 @@ export function createJobHistory(dataDir: string, runner: JobRunner): JobHistory
       try {
         if (!(await exists(journalPath(dataDir, jobId)))) throw new Error('no such job');
         await updateJobMeta(dataDir, jobId, { dismissed: true });
-        return { ok: true };
       } catch {
-        return { ok: false, message: 'This import was not found.' };
+        throw notFound();
       }
+      return null;
     },
     async report(jobId) {
       let text: string;
       try {
         text = await readFile(jobReportPath(dataDir, jobId), 'utf8');
       } catch {
-        return { ok: false, message: 'This import has no rejected rows to download.' };
+        throw new UserError('refused', 'This import has no rejected rows to download.');
       }
       const journal = await loadJournal(journalPath(dataDir, jobId)).catch(() => null);
       const name = path.basename(journal?.header?.file.path ?? 'import.csv');
       const stem = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : name;
       const rows = journal?.rejected.length ?? 0;
-      return { ok: true, download: { fileName: `${stem} - rows not sent.csv`, text, rows } };
+      return { fileName: `${stem} - rows not sent.csv`, text, rows };
     },
   };
 }

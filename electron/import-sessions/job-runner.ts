@@ -1,12 +1,17 @@
 import path from 'node:path';
 import type { JobEnd, JobUpdate, StartResponse } from '../../shared/ipc-import';
-import type { Mapping } from '../../shared/mapping';
-import type { RowEdits } from '../engine/validation/import-edits';
 import type { JobProgress } from '../../shared/job-progress';
-import { startImportJob, type ImportJob, type JobResult } from '../engine/job/job';
-import { JournalError, journalPath } from '../engine/journal/journal';
+import type { Mapping } from '../../shared/mapping';
+import { isUserError, UserError } from '../../shared/user-error';
+import type { RowEdits } from '../engine/validation/import-edits';
+import {
+  startImportJob,
+  type ImportJob,
+  type ImportJobOptions,
+  type JobResult,
+} from '../engine/job/job';
+import { journalPath } from '../engine/journal/journal';
 import { loadJournal } from '../engine/journal/journal-load';
-import { ReadError } from '../engine/reading/reader';
 import type { FetchLike } from '../engine/sending/sender';
 import { updateJobMeta } from './job-meta';
 import { Throttle } from './progress-throttle';
@@ -38,9 +43,16 @@ export interface JobRunnerOptions {
   fetch?: FetchLike;
   /** Told of failures that are not the user's to fix (bugs, disk errors), for the log. */
   onError?: (what: string, error: unknown) => void;
+  /** Starts the engine's job (`startImportJob`); tests pass one that fails as they choose. */
+  startJob?: (options: ImportJobOptions) => ImportJob;
 }
 
 export interface JobRunner {
+  /**
+   * Starts the upload once it has a journal. Rejects with the `UserError` of a job that cannot
+   * start (a file that changed, a finished import); any other error is a bug, thrown as it is for
+   * the IPC layer to log and answer in general words.
+   */
   start(request: JobRequest): Promise<StartResponse>;
   get(jobId: string): LiveJob['job'] | null;
   /** Every job started in this run of the app, the finished ones with how they ended. */
@@ -50,11 +62,8 @@ export interface JobRunner {
   interruptAll(): Promise<void>;
 }
 
-// Errors the engine writes for people; anything else stays in the log.
-function plainMessage(error: unknown): string | null {
-  if (error instanceof JournalError || error instanceof ReadError) return error.message;
-  return null;
-}
+const STOPPED_BY_A_BUG =
+  'The import stopped because of a problem on this computer (the details are in the log). Nothing was lost: resume it.';
 
 async function refusedRows(dataDir: string, jobId: string): Promise<Map<number, string>> {
   const refused = new Map<number, string>();
@@ -70,6 +79,7 @@ async function refusedRows(dataDir: string, jobId: string): Promise<Map<number, 
 /** Runs uploads in this process: starts them, throttles their progress, and keeps their ends. */
 export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const jobs = new Map<string, LiveJob>();
+  const startJob = options.startJob ?? startImportJob;
 
   function publish(live: LiveJob, progress: JobProgress, urgent: boolean): void {
     const phaseChanged = live.update.progress.phase !== progress.phase;
@@ -100,7 +110,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       let live: LiveJob | null = null;
       let announce: (jobId: string) => void = () => undefined;
       const announced = new Promise<string>((resolve) => (announce = resolve));
-      const job = startImportJob({
+      const job = startJob({
         path: request.path,
         mapping: request.mapping,
         trackerKey: target.trackerKey,
@@ -118,23 +128,15 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         },
       });
       const first = await Promise.race([
-        announced,
+        announced.then((jobId) => ({ jobId })),
         job.done.then(
-          (result) => result,
-          (error: unknown) => error,
+          (result) => ({ ended: result }),
+          (error: unknown) => ({ failed: error }),
         ),
       ]);
-      if (typeof first !== 'string') {
-        if (first instanceof Error && plainMessage(first) === undefined) {
-          options.onError?.('An import could not start', first);
-        }
-        const message =
-          first instanceof Error
-            ? (plainMessage(first) ?? 'The import could not start. The details are in the log.')
-            : (first as JobResult).message;
-        return { ok: false, message };
-      }
-      const jobId = first;
+      if ('failed' in first) throw first.failed;
+      if ('ended' in first) throw new UserError('refused', first.ended.message);
+      const { jobId } = first;
       live = {
         job,
         update: {
@@ -160,13 +162,12 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       void job.done.then(
         (result) => finish(running, result),
         (error: unknown) => {
-          if (plainMessage(error) === undefined) options.onError?.('An import stopped', error);
+          // No request waits for this answer: a bug is logged here, and the user reads why it stopped.
+          if (!isUserError(error)) options.onError?.('An import stopped', error);
           return finish(running, {
             outcome: 'interrupted',
             jobId,
-            message:
-              plainMessage(error) ??
-              'The import stopped because of a problem on this computer (the details are in the log). Nothing was lost: resume it.',
+            message: isUserError(error) ? error.message : STOPPED_BY_A_BUG,
             progress: job.progress(),
             mappingIssues: [],
             reportPath: null,
@@ -174,7 +175,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
           });
         },
       );
-      return { ok: true, jobId };
+      return { jobId };
     },
     get: (jobId) => jobs.get(jobId)?.job ?? null,
     live: () => [...jobs.values()].map((live) => live.update),

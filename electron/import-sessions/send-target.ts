@@ -1,8 +1,8 @@
 import { checkEndpoint } from '../../shared/api';
 import { trackerKeyProblem } from '../../shared/settings';
+import { isUserError } from '../../shared/user-error';
 import type { SecretStore } from '../store/secrets';
 import type { SettingsStore } from '../store/settings';
-import { plainMessage } from '../store/user-errors';
 
 /** Where an import sends its events, with the key to send them with (main process only). */
 export interface SendTarget {
@@ -84,5 +84,5 @@ export function createImportTargetSource(options: TargetSourceOptions): ImportTa
 
 // Store errors are written for people (SettingsError, KeychainError); anything else is not shown.
 function messageOf(error: unknown, fallback: string): string {
-  return plainMessage(error) ?? fallback;
+  return isUserError(error) ? error.message : fallback;
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AppInfo, IpcChannel } from '../../shared/ipc';
-import { ipcChannels, ipcEventChannels, ipcEventMethod } from '../../shared/ipc';
+import {
+  ApiError,
+  apiErrorOf,
+  ipcChannels,
+  ipcEventChannels,
+  ipcEventMethod,
+} from '../../shared/ipc';
 import { createApi } from './create-api';
 
 const info: AppInfo = {
@@ -76,8 +82,64 @@ describe('createApi', () => {
     );
   });
 
+  it('rejects with an ApiError that keeps the code, for the page to branch on', async () => {
+    const { api } = apiAnswering({
+      ok: false,
+      error: { code: 'gone', message: 'This file is no longer open in the app.' },
+    });
+    const failure: unknown = await api.import.summary({ sessionId: 's-1' }).catch((e) => e);
+    expect(failure).toBeInstanceOf(ApiError);
+    expect(failure).toMatchObject({
+      name: 'ApiError',
+      code: 'gone',
+      message: 'This file is no longer open in the app.',
+    });
+  });
+
   it('rejects an answer that is not an envelope', async () => {
     const { api } = apiAnswering(info);
     await expect(api.app.getInfo()).rejects.toThrow(/unexpected way/);
+    await expect(api.app.getInfo()).rejects.toMatchObject({ code: 'internal' });
+  });
+
+  it('answers a code outside the contract as "internal", keeping the message', async () => {
+    const { api } = apiAnswering({
+      ok: false,
+      error: { code: 'teapot', message: 'Short and stout.' },
+    });
+    await expect(api.app.getInfo()).rejects.toMatchObject({
+      code: 'internal',
+      message: 'Short and stout.',
+    });
+  });
+
+  it('hands a failure over as plain data for the context bridge, which the page turns back into an ApiError', async () => {
+    const api = createApi(
+      async () => ({ ok: false, error: { code: 'settings', message: 'Set the API key first.' } }),
+      { failuresAsData: true },
+    );
+    const failure: unknown = await api.send.request({ events: [] }).catch((e) => e);
+    // What Electron's contextBridge copies whole: a plain object, not an Error (whose custom
+    // properties it drops).
+    expect(failure).not.toBeInstanceOf(Error);
+    expect(structuredClone(failure)).toEqual({
+      name: 'ApiError',
+      code: 'settings',
+      message: 'Set the API key first.',
+    });
+    const restored = apiErrorOf(structuredClone(failure));
+    expect(restored).toBeInstanceOf(ApiError);
+    expect(restored).toMatchObject({ code: 'settings', message: 'Set the API key first.' });
+  });
+
+  it('recognizes an ApiError of another bundle by its shape, and nothing else', () => {
+    const elsewhere = Object.assign(new Error('The file is gone.'), {
+      name: 'ApiError',
+      code: 'gone',
+    });
+    expect(apiErrorOf(elsewhere)).toMatchObject({ code: 'gone', message: 'The file is gone.' });
+    expect(apiErrorOf(new Error('The file is gone.'))).toBeNull();
+    expect(apiErrorOf({ name: 'ApiError', code: 'teapot', message: 'x' })).toBeNull();
+    expect(apiErrorOf('gone')).toBeNull();
   });
 });

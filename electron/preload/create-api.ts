@@ -1,5 +1,19 @@
-import type { AppApi, FileLike, IpcChannel, IpcEventChannel, Unsubscribe } from '../../shared/ipc';
-import { ipcChannels, ipcEventChannels, ipcEventMethod, splitIpcChannel } from '../../shared/ipc';
+import type {
+  AppApi,
+  FileLike,
+  IpcChannel,
+  IpcError,
+  IpcEventChannel,
+  Unsubscribe,
+} from '../../shared/ipc';
+import {
+  ApiError,
+  ipcChannels,
+  ipcErrorCodeSchema,
+  ipcEventChannels,
+  ipcEventMethod,
+  splitIpcChannel,
+} from '../../shared/ipc';
 
 /** Sends one request to the main process (`ipcRenderer.invoke` in the preload, a fake in tests). */
 export type Invoke = (channel: IpcChannel, payload: unknown) => Promise<unknown>;
@@ -22,6 +36,12 @@ export interface ApiBridge {
   getPathForFile?: GetPathForFile;
   /** The channels to expose: the contract's by default (tests pass their own). */
   channels?: { requests: readonly IpcChannel[]; events: readonly IpcEventChannel[] };
+  /**
+   * Reject with the failure as plain data (`{ name: 'ApiError', code, message }`) rather than as an
+   * `ApiError`: Electron's contextBridge copies only the message of an Error it hands to the page,
+   * and would drop the code. The page's `callApi` turns the data back into an `ApiError`.
+   */
+  failuresAsData?: boolean;
 }
 
 type Method = (...args: never[]) => unknown;
@@ -30,14 +50,32 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-/** The value of an `{ ok, value } | { ok: false, error }` envelope, or an Error with its message. */
-function unwrap(channel: string, envelope: unknown): unknown {
-  if (isRecord(envelope) && envelope['ok'] === true) return envelope['value'];
+/** The value of an `{ ok, value } | { ok: false, error }` envelope, or the failure in it. */
+function unwrap(channel: string, envelope: unknown): { value: unknown } | { failure: IpcError } {
+  if (isRecord(envelope) && envelope['ok'] === true) return { value: envelope['value'] };
   if (isRecord(envelope) && envelope['ok'] === false && isRecord(envelope['error'])) {
-    const message = envelope['error']['message'];
-    throw new Error(typeof message === 'string' && message ? message : 'The request failed.');
+    const { code, message } = envelope['error'];
+    const known = ipcErrorCodeSchema.safeParse(code);
+    return {
+      failure: {
+        code: known.success ? known.data : 'internal',
+        message: typeof message === 'string' && message ? message : 'The request failed.',
+      },
+    };
   }
-  throw new Error(`The app answered "${channel}" in an unexpected way.`);
+  return {
+    failure: { code: 'internal', message: `The app answered "${channel}" in an unexpected way.` },
+  };
+}
+
+function requestMethod(channel: IpcChannel, invoke: Invoke, failuresAsData: boolean) {
+  return async (payload?: unknown): Promise<unknown> => {
+    const answer = unwrap(channel, await invoke(channel, payload));
+    if ('value' in answer) return answer.value;
+    // Plain data, not an Error, on purpose: it crosses the context bridge whole (`failuresAsData`).
+    if (failuresAsData) throw Object.freeze({ name: 'ApiError', ...answer.failure });
+    throw new ApiError(answer.failure);
+  };
 }
 
 function addMethod(
@@ -88,15 +126,19 @@ function pathMethod(getPathForFile: GetPathForFile | undefined) {
  * `on<Event>` function per event channel, grouped by domain (`app:getInfo` -> `api.app.getInfo()`,
  * `import:progress` -> `api.import.onProgress(cb)`), plus `getPathForFile`, all frozen. Each request
  * sends at most one payload and unwraps the envelope, and listeners get payloads, so the page sees
- * values and plain-words Errors, never `ipcRenderer` or an IPC event.
+ * values and `ApiError`s (the envelope's code and plain-words message), never `ipcRenderer` or an
+ * IPC event.
  */
 export function createApi(invoke: Invoke, bridge: ApiBridge = {}): AppApi {
   const channels = bridge.channels ?? { requests: ipcChannels, events: ipcEventChannels };
   const domains = new Map<string, Record<string, Method>>();
   for (const channel of channels.requests) {
     const { domain, verb } = splitIpcChannel(channel);
-    addMethod(domains, domain, verb, async (payload?: unknown) =>
-      unwrap(channel, await invoke(channel, payload)),
+    addMethod(
+      domains,
+      domain,
+      verb,
+      requestMethod(channel, invoke, bridge.failuresAsData ?? false),
     );
   }
   for (const channel of channels.events) {

@@ -11,6 +11,7 @@ const api = createApi((channel, payload) => ipcRenderer.invoke(channel, payload)
     return () => ipcRenderer.removeListener(channel, forward);
   },
   getPathForFile: (file) => Promise.resolve(webUtils.getPathForFile(file as File)),
+  failuresAsData: true,
 }) satisfies AppApi;
 
 contextBridge.exposeInMainWorld('api', api);

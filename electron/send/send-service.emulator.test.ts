@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../e2e/emulator/emulator';
 import type { Emulator } from '../../e2e/emulator/emulator';
+import { UserError } from '../../shared/user-error';
 import { createSecretStore } from '../store/secrets';
 import { createMemoryKeyring } from '../store/secrets-memory';
 import type { MemoryKeyring } from '../store/secrets-memory';
@@ -64,8 +65,7 @@ describe('sending from the builder', () => {
   it('delivers exactly the event built, with the profile tracker key, and records it', async () => {
     const outcome = await service.send({ events: [event] });
 
-    expect(outcome).toMatchObject({ sent: true, historyProblem: null });
-    if (!outcome.sent) throw new Error('not sent');
+    expect(outcome).toMatchObject({ historyProblem: null });
     expect(outcome.entry.result).toMatchObject({ kind: 'response', status: 200, retryAt: null });
     expect(emulator.received.map((item) => item.event)).toEqual([event]);
     expect(emulator.received[0]?.trackerKey).toBe('CS-TEST1');
@@ -81,7 +81,7 @@ describe('sending from the builder', () => {
     const before = Date.now();
     const outcome = await service.send({ events: [{ ...event, timestamp: '{{now}}' }] });
     const after = Date.now();
-    expect(outcome.sent).toBe(true);
+    expect(outcome.entry.result).toMatchObject({ kind: 'response', status: 200 });
     const sent = emulator.received[0]?.event.timestamp ?? 0;
     expect(sent).toBeGreaterThanOrEqual(before);
     expect(sent).toBeLessThanOrEqual(after);
@@ -90,7 +90,6 @@ describe('sending from the builder', () => {
   it('reports a 401 with the status and the server body, and keeps it in the history', async () => {
     await keyring.set('default', 'wrong-key-5678');
     const outcome = await service.send({ events: [event] });
-    if (!outcome.sent) throw new Error('not sent');
     expect(outcome.entry.result).toMatchObject({ kind: 'response', status: 401 });
     expect(emulator.received).toEqual([]);
     expect((await history.list()).entries.map((item) => item.status)).toEqual([401]);
@@ -100,7 +99,7 @@ describe('sending from the builder', () => {
     emulator.script({ fault: 'tooManyRequests', retryAfterSeconds: 7 });
     const before = Date.now();
     const outcome = await service.send({ events: [event] });
-    if (!outcome.sent || outcome.entry.result.kind !== 'response') throw new Error('no answer');
+    if (outcome.entry.result.kind !== 'response') throw new Error('no answer');
     expect(outcome.entry.result.status).toBe(429);
     expect(outcome.entry.result.retryAfter).toBe('7');
     expect(outcome.entry.result.retryAt).toBeGreaterThanOrEqual(before + 7_000);
@@ -112,7 +111,6 @@ describe('sending from the builder', () => {
       endpoint: `http://127.0.0.1:${closed}/api/tracker/track`,
     });
     const outcome = await service.send({ events: [event] });
-    if (!outcome.sent) throw new Error('not sent');
     expect(outcome.entry.result).toEqual({
       kind: 'network_error',
       message: expect.stringMatching(
@@ -123,10 +121,11 @@ describe('sending from the builder', () => {
 
   it('sends nothing without an API key and says where to fix it', async () => {
     await keyring.delete('default');
-    expect(await service.send({ events: [event] })).toEqual({
-      sent: false,
+    const notSent = service.send({ events: [event] });
+    await expect(notSent).rejects.toBeInstanceOf(UserError);
+    await expect(notSent).rejects.toMatchObject({
       message: expect.stringMatching(/No API key .* Settings/),
-      fix: 'settings',
+      code: 'settings',
     });
     expect(emulator.requests).toEqual([]);
     expect(await service.target()).toMatchObject({
@@ -137,10 +136,8 @@ describe('sending from the builder', () => {
 
   it('sends nothing when the keychain is unavailable', async () => {
     keyring.setAvailable(false);
-    const outcome = await service.send({ events: [event] });
-    expect(outcome).toMatchObject({
-      sent: false,
-      fix: 'settings',
+    await expect(service.send({ events: [event] })).rejects.toMatchObject({
+      code: 'settings',
       message: expect.stringMatching(/keychain/),
     });
     expect((await service.target()).keyState).toBe('unavailable');
@@ -151,25 +148,24 @@ describe('sending from the builder', () => {
     const other = (await settings.listProfiles()).find((item) => item.name === 'Other');
     await settings.setActiveProfile(other?.id ?? '');
     const outcome = await service.send({ events: [event], profileId: 'default' });
-    if (!outcome.sent) throw new Error('not sent');
     expect(outcome.entry.profile.id).toBe('default');
-    expect(await service.send({ events: [event], profileId: 'gone' })).toMatchObject({
-      sent: false,
-    });
+    await expect(service.send({ events: [event], profileId: 'gone' })).rejects.toBeInstanceOf(
+      UserError,
+    );
   });
 });
 
 describe('copy as curl', () => {
   it('answers and copies a masked command by default', async () => {
     const result = await service.curl({ events: [event], reveal: false });
-    expect(result).toEqual({ copied: true, revealed: false, command: clipboard.text });
+    expect(result).toEqual({ revealed: false, command: clipboard.text });
     expect(clipboard.text).toContain('"customerscore-key: $CUSTOMERSCORE_KEY"');
     expect(clipboard.text).not.toContain(KEY);
   });
 
   it('puts the key only on the clipboard when revealed', async () => {
     const result = await service.curl({ events: [event], reveal: true });
-    expect(result).toEqual({ copied: true, revealed: true, command: null });
+    expect(result).toEqual({ revealed: true, command: null });
     expect(JSON.stringify(result)).not.toContain(KEY);
     expect(clipboard.text).toContain(`'customerscore-key: ${KEY}'`);
   });
@@ -179,11 +175,20 @@ describe('what stays on disk', () => {
   it('never holds the API key', async () => {
     await service.send({ events: [event] });
     await service.curl({ events: [event], reveal: true });
-    const files = await readdir(dataDir, { recursive: true });
-    for (const file of files) {
-      const text = await readFile(path.join(dataDir, file)).catch(() => Buffer.from(''));
-      expect(text.toString('utf8')).not.toContain(KEY);
+    const files: string[] = [];
+    for (const name of await readdir(dataDir, { recursive: true })) {
+      if ((await stat(path.join(dataDir, name))).isFile())
+        files.push(name.split(path.sep).join('/'));
     }
+    // The files the send wrote are there to search: the profile and the request in the history.
+    expect(files).toEqual(
+      expect.arrayContaining(['settings.json', expect.stringMatching(/^send-history\/.+\.json$/)]),
+    );
+    const texts = await Promise.all(
+      files.map((file) => readFile(path.join(dataDir, file), 'utf8')),
+    );
+    expect(texts.some((text) => text.includes('CS-TEST1'))).toBe(true);
+    for (const text of texts) expect(text).not.toContain(KEY);
   });
 });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { trackRequestSchema } from '../../shared/api';
 import { expandDraft } from '../../shared/send-draft';
+import { UserError } from '../../shared/user-error';
 import { describeZodError } from '../../shared/zod-issue';
 import type { DraftRequest } from '../../shared/send-draft';
 import type {
@@ -35,6 +36,7 @@ export interface SendServiceOptions extends SendStores {
   timeoutMs?: number;
 }
 
+/** `send` and `curl` throw a `UserError` when nothing can be sent or copied, saying why. */
 export interface SendService {
   target(): Promise<SendTarget>;
   send(request: SendRequest): Promise<SendOutcome>;
@@ -48,11 +50,9 @@ function draftOf(request: SendRequest): DraftRequest {
   };
 }
 
-const notSent = (problem: NotSent): SendOutcome => ({
-  sent: false,
-  message: problem.message,
-  fix: problem.fix,
-});
+// Where to fix it, as the code the page branches on: the profile in Settings, or the request.
+const notSent = (problem: NotSent): UserError =>
+  new UserError(problem.fix === 'settings' ? 'settings' : 'invalid_input', problem.message);
 
 /**
  * Sends what the "Send event" screen built, through a profile (the active one unless the request
@@ -106,9 +106,9 @@ export function createSendService(options: SendServiceOptions): SendService {
     async send(request) {
       const sentAt = wallNow();
       const prepared = await prepare(request, sentAt);
-      if (!prepared.ok) return notSent(prepared);
+      if (!prepared.ok) throw notSent(prepared);
       const key = await resolveApiKey(options, prepared.profile);
-      if (!key.ok) return notSent(key);
+      if (!key.ok) throw notSent(key);
 
       const started = monotonicNow();
       const result = await exchange({
@@ -136,16 +136,16 @@ export function createSendService(options: SendServiceOptions): SendService {
         const reason = error instanceof Error ? error.message : String(error);
         historyProblem = `The request was sent, but it could not be added to the history: ${reason}`;
       }
-      return { sent: true, entry, historyProblem };
+      return { entry, historyProblem };
     },
 
     async curl(request) {
       const prepared = await prepare(request, wallNow());
-      if (!prepared.ok) return { copied: false, message: prepared.message };
+      if (!prepared.ok) throw notSent(prepared);
       let key: string | null = null;
       if (request.reveal) {
         const found = await resolveApiKey(options, prepared.profile);
-        if (!found.ok) return { copied: false, message: found.message };
+        if (!found.ok) throw notSent(found);
         key = found.key;
       }
       const command = buildCurlCommand({
@@ -156,12 +156,9 @@ export function createSendService(options: SendServiceOptions): SendService {
       try {
         await options.clipboard.writeText(command);
       } catch {
-        return {
-          copied: false,
-          message: 'The command could not be put on the clipboard. Try again.',
-        };
+        throw new UserError('refused', 'The command could not be put on the clipboard. Try again.');
       }
-      return { copied: true, revealed: key !== null, command: key === null ? command : null };
+      return { revealed: key !== null, command: key === null ? command : null };
     },
   };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { BUILDER_LIMITS, sameTemplateName, sendTemplateSchema } from '../../shared/send-builder';
 import type { BuilderContent, SendTemplate } from '../../shared/send-builder';
+import { UserError } from '../../shared/user-error';
 import { writeFileAtomic } from '../store/atomic-write';
 import { createSerialQueue } from '../store/serial-queue';
 
@@ -35,8 +36,12 @@ export interface SendTemplateStoreOptions {
 }
 
 /** Thrown when the templates file cannot take another template. */
-export class TemplateLimitError extends Error {
+export class TemplateLimitError extends UserError {
   override readonly name = 'TemplateLimitError';
+
+  constructor(message: string) {
+    super('refused', message);
+  }
 }
 
 /**

@@ -1,3 +1,5 @@
+import { UserError } from '../../shared/user-error';
+
 // The API keys, one per profile, in the OS keychain. The renderer may set, delete and ask for a
 // status ("set, ends in 1234"); only the main process and the CLI read a key, to send requests.
 
@@ -27,8 +29,12 @@ export interface Keyring {
 export type SecretStatus = { set: false } | { set: true; last4: string };
 
 /** The keychain refused or failed; the message is in plain words and never contains the key. */
-export class KeychainError extends Error {
+export class KeychainError extends UserError {
   override readonly name: string = 'KeychainError';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('keychain', message, options);
+  }
 }
 
 export const KEYCHAIN_UNAVAILABLE_MESSAGE =
@@ -43,8 +49,12 @@ export class KeychainUnavailableError extends KeychainError {
 }
 
 /** A key that was refused before it reached the keychain (empty, spaces, far too long). */
-export class InvalidKeyError extends Error {
+export class InvalidKeyError extends UserError {
   override readonly name = 'InvalidKeyError';
+
+  constructor(message: string) {
+    super('invalid_input', message);
+  }
 }
 
 export interface SecretStore {

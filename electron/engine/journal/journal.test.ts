@@ -222,7 +222,7 @@ describe('the job journal', () => {
     await expect(resume).rejects.toThrow(
       'customers.csv has changed since this import started (size or content differs). Start a new import instead of resuming.',
     );
-    await expect(resume).rejects.toMatchObject({ code: 'file_changed' });
+    await expect(resume).rejects.toMatchObject({ reason: 'file_changed' });
   });
 
   it('notices an edit that keeps the size and the modification time, at the start or end of the file', async () => {
@@ -236,7 +236,7 @@ describe('the job journal', () => {
     await expect(
       resumeJournal({ dataDir: options().dataDir, jobId: journal.jobId }),
     ).rejects.toMatchObject({
-      code: 'file_changed',
+      reason: 'file_changed',
     });
   });
 
@@ -246,7 +246,7 @@ describe('the job journal', () => {
     await journal.close();
     const dataDir = options().dataDir;
     await expect(resumeJournal({ dataDir, jobId: journal.jobId })).rejects.toMatchObject({
-      code: 'finished',
+      reason: 'finished',
     });
     const other = await createJournal(options());
     await other.close();
@@ -256,13 +256,13 @@ describe('the job journal', () => {
         jobId: other.jobId,
         mapping: { ...mapping, contact: { column: 'c' } },
       }),
-    ).rejects.toMatchObject({ code: 'mapping_changed' });
+    ).rejects.toMatchObject({ reason: 'mapping_changed' });
     await expect(resumeJournal({ dataDir, jobId: '../../etc' })).rejects.toMatchObject({
-      code: 'invalid_job_id',
+      reason: 'invalid_job_id',
     });
     await rm(csv);
     await expect(resumeJournal({ dataDir, jobId: other.jobId })).rejects.toMatchObject({
-      code: 'file_missing',
+      reason: 'file_missing',
     });
   });
 

@@ -1,5 +1,6 @@
 import { mkdir, open, truncate } from 'node:fs/promises';
 import path from 'node:path';
+import { UserError } from '../../../shared/user-error';
 import { JsonLineAppender } from './journal-appender';
 import { fingerprintFile, hashMapping, sameFingerprint, sha256Hex } from './journal-fingerprint';
 import { loadJournal } from './journal-load';
@@ -25,13 +26,15 @@ export type JournalErrorCode =
   | 'invalid_settings';
 
 /** A journal refused to open; `message` is plain words for the person at the screen. */
-export class JournalError extends Error {
+export class JournalError extends UserError {
+  override readonly name = 'JournalError';
+
   constructor(
-    readonly code: JournalErrorCode,
+    /** Why, for tests and the log (the user reads the message). */
+    readonly reason: JournalErrorCode,
     message: string,
   ) {
-    super(message);
-    this.name = 'JournalError';
+    super(reason === 'invalid_job_id' ? 'gone' : 'refused', message);
   }
 }
 

@@ -14,7 +14,7 @@ describe('readErrorFromSystem', () => {
   ])('turns %s into a plain message', (code, readCode, start) => {
     const error = readErrorFromSystem(systemError(code), 'data.csv');
     expect(error).toBeInstanceOf(ReadError);
-    expect(error.code).toBe(readCode);
+    expect(error.reason).toBe(readCode);
     expect(error.message.startsWith(start)).toBe(true);
     expect(error.message).not.toContain('raw');
   });

@@ -1,3 +1,5 @@
+import { UserError } from '../../../shared/user-error';
+
 /**
  * Why a file cannot be read at all (as opposed to a row problem, which is a `RowIssue`). The
  * message is written for the person who picked the file: what is wrong and what to do about it.
@@ -13,13 +15,14 @@ export type ReadErrorCode =
   | 'record_too_large'
   | 'unclosed_quote';
 
-export class ReadError extends Error {
+export class ReadError extends UserError {
   override readonly name = 'ReadError';
-  readonly code: ReadErrorCode;
+  /** What exactly is wrong with the file, for tests and the log (the user reads the message). */
+  readonly reason: ReadErrorCode;
 
-  constructor(code: ReadErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
+  constructor(reason: ReadErrorCode, message: string, options?: { cause?: unknown }) {
+    super('unreadable', message, options);
+    this.reason = reason;
   }
 }
 

@@ -101,7 +101,7 @@ describe('sniffFile: encodings', () => {
 
   it('refuses an encoding name it does not know, in plain words', async () => {
     const error = await readError(sniffFile(fixture('cr-only.csv'), { encoding: 'klingon-8' }));
-    expect(error.code).toBe('unknown_encoding');
+    expect(error.reason).toBe('unknown_encoding');
     expect(error.message).toContain('"klingon-8" is not a text encoding this app knows');
   });
 
@@ -109,7 +109,7 @@ describe('sniffFile: encodings', () => {
     const error = await readError(
       sniffFile(fixture('windows-1252-semicolon.csv'), { encoding: 'utf-8' }),
     );
-    expect(error.code).toBe('bad_encoding');
+    expect(error.reason).toBe('bad_encoding');
     expect(error.message).toMatch(/not valid UTF-8 text.*Windows-1252/);
   });
 });
@@ -140,7 +140,7 @@ describe('sniffFile: layout', () => {
     expect(chosen).toMatchObject({ delimiter: ',', delimiterSource: 'chosen' });
     expect(chosen.header).toEqual(['id|name|note']);
     const error = await readError(sniffFile(fixture('pipe-delimited.csv'), { delimiter: '::' }));
-    expect(error.code).toBe('bad_option');
+    expect(error.reason).toBe('bad_option');
   });
 
   it('reads a header below title lines and suggests its row when left to the default', async () => {
@@ -229,25 +229,25 @@ describe('sniffFile: files it cannot read', () => {
     ],
   ])('gives one clear error for %s', async (name, bytes, message) => {
     const error = await readError(sniffFile(await temp(name, bytes)));
-    expect(error.code).toBe('not_text');
+    expect(error.reason).toBe('not_text');
     expect(error.message).toContain(message);
   });
 
   it('says when the file is missing, a folder, or empty', async () => {
     const missing = await readError(sniffFile(join(dir, 'gone.csv')));
-    expect(missing).toMatchObject({ code: 'not_found' });
+    expect(missing).toMatchObject({ reason: 'not_found' });
     expect(missing.message).toBe(
       'gone.csv was not found. It may have been moved, renamed or deleted: choose the file again.',
     );
     await mkdir(join(dir, 'folder.csv'));
     const folder = await readError(sniffFile(join(dir, 'folder.csv')));
-    expect(folder).toMatchObject({ code: 'unreadable' });
+    expect(folder).toMatchObject({ reason: 'unreadable' });
     expect(folder.message).toContain('folder.csv is a folder, not a file.');
     const empty = await readError(sniffFile(await temp('empty.csv', '')));
-    expect(empty).toMatchObject({ code: 'empty' });
+    expect(empty).toMatchObject({ reason: 'empty' });
     expect(empty.message).toContain('empty.csv is empty');
     const blank = await readError(sniffFile(await temp('blank.csv', '\n\n  \n')));
-    expect(blank).toMatchObject({ code: 'empty' });
+    expect(blank).toMatchObject({ reason: 'empty' });
   });
 
   it('says when the header row is beyond the end or blank', async () => {
@@ -258,7 +258,7 @@ describe('sniffFile: files it cannot read', () => {
     const blank = await readError(sniffFile(fixture('blank-lines.csv'), { headerRow: 3 }));
     expect(blank.message).toContain('Row 3 of blank-lines.csv is empty');
     const zero = await readError(sniffFile(fixture('blank-lines.csv'), { headerRow: 0 }));
-    expect(zero.code).toBe('bad_option');
+    expect(zero.reason).toBe('bad_option');
   });
 
   // Root reads any file whatever its permissions, so this one is skipped when run as root.

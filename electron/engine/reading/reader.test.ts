@@ -165,7 +165,7 @@ describe('readRows', () => {
     const sniffed = await sniffFile(path);
     expect(sniffed.encoding).toBe('utf-8');
     const error = await readError(path, sniffed);
-    expect(error.code).toBe('bad_encoding');
+    expect(error.reason).toBe('bad_encoding');
     expect(error.message).toContain(
       'Row 60002 of late-latin.csv has characters that are not valid UTF-8 text.',
     );
@@ -174,7 +174,7 @@ describe('readRows', () => {
   it('stops at a quote that never closes instead of reading the rest as one value', async () => {
     const path = await temp('open-quote.csv', 'id,name\n1,Ann\n2,"Bob\n3,Cé\n');
     const error = await readError(path);
-    expect(error.code).toBe('unclosed_quote');
+    expect(error.reason).toBe('unclosed_quote');
     expect(error.message).toContain('Row 3 of open-quote.csv has a double quote (")');
   });
 
@@ -184,7 +184,7 @@ describe('readRows', () => {
       `id,note\n1,"never closed\n${'2,filler text\n'.repeat(1_300_000)}`,
     );
     const error = await readError(path, { encoding: 'utf-8', delimiter: ',', lineEnding: '\n' });
-    expect(error.code).toBe('record_too_large');
+    expect(error.reason).toBe('record_too_large');
     expect(error.message).toContain('Row 2 of runaway.csv is longer than 16 MB.');
   });
 
@@ -194,7 +194,7 @@ describe('readRows', () => {
       delimiter: ',',
       lineEnding: '\n',
     });
-    expect(error.code).toBe('not_found');
+    expect(error.reason).toBe('not_found');
   });
 
   it('resumes from a chunk end, finding the header length itself when not given', async () => {

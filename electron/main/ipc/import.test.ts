@@ -3,12 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IpcResult } from '../../../shared/ipc';
-import type {
-  OpenFileResponse,
-  RowsResponse,
-  StartResponse,
-  ValidateResponse,
-} from '../../../shared/ipc-import';
+import type { OpenFileResponse, RowsResponse, ValidateResponse } from '../../../shared/ipc-import';
 import { FakeIpcMain } from './fake-ipc-main';
 import { registerAllHandlers } from './index';
 import { createTestServices } from './test-services';
@@ -52,7 +47,6 @@ describe('the import channels', () => {
       'event,occurred_at,customer_id\nsignup,2024-04-01T10:00:00Z,c1\nx,soon,c2\n',
     );
     const opened = await call<OpenFileResponse>('import:open', { path: file });
-    if (!opened.ok) throw new Error(opened.message);
     expect(opened.file.header).toEqual(['event', 'occurred_at', 'customer_id']);
 
     const validated = await call<ValidateResponse>('import:validate', {
@@ -72,21 +66,39 @@ describe('the import channels', () => {
   });
 
   it('answers a file that is not a table, and a profile that cannot send yet, in words', async () => {
-    const missing = await call<OpenFileResponse>('import:open', {
+    const missing = await ipc.invoke('import:open', APP_PAGE, {
       path: path.join(dataDir, 'nothing.csv'),
     });
-    expect(missing).toEqual({ ok: false, message: expect.stringMatching(/nothing\.csv/) });
+    expect(missing).toEqual({
+      ok: false,
+      error: { code: 'unreadable', message: expect.stringMatching(/nothing\.csv/) },
+    });
 
     const file = path.join(dataDir, 'one.csv');
     await writeFile(file, 'event,occurred_at,customer_id\nsignup,2024-04-01T10:00:00Z,c1\n');
     const opened = await call<OpenFileResponse>('import:open', { path: file });
-    if (!opened.ok) throw new Error(opened.message);
     await call('import:validate', { sessionId: opened.sessionId, mapping });
-    const started = await call<StartResponse>('import:start', {
+    const started = await ipc.invoke('import:start', APP_PAGE, {
       sessionId: opened.sessionId,
       rows: 'all',
     });
-    expect(started).toEqual({ ok: false, message: expect.stringMatching(/no tracker key yet/) });
+    expect(started).toEqual({
+      ok: false,
+      error: { code: 'settings', message: expect.stringMatching(/no tracker key yet/) },
+    });
+  });
+
+  it('answers a file that is no longer open as "gone", on every channel that names it', async () => {
+    const sessionId = 's-0123456789abcdef';
+    const gone = {
+      ok: false,
+      error: { code: 'gone', message: expect.stringMatching(/no longer open/) },
+    };
+    expect(await ipc.invoke('import:configure', APP_PAGE, { sessionId, source: {} })).toEqual(gone);
+    expect(await ipc.invoke('import:validate', APP_PAGE, { sessionId, mapping })).toEqual(gone);
+    expect(await ipc.invoke('import:summary', APP_PAGE, { sessionId })).toEqual(gone);
+    expect(await ipc.invoke('import:sessionReport', APP_PAGE, { sessionId })).toEqual(gone);
+    expect(await ipc.invoke('import:start', APP_PAGE, { sessionId, rows: 'all' })).toEqual(gone);
   });
 
   it('refuses requests that do not fit the contract', async () => {

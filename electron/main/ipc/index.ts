@@ -6,8 +6,6 @@ import type { SendHistoryStore } from '../../send/history-store';
 import type { SendTemplateStore } from '../../send/template-store';
 import type { ImportService } from '../../import-sessions/import-service';
 import { registerAppHandlers } from './app';
-import { SessionGoneError } from '../../import-sessions/import-service';
-import { plainMessage } from '../../store/user-errors';
 import { registerImportHandlers } from './import';
 import { registerSendHandlers } from './send';
 import { registerSecretsHandlers } from './secrets';
@@ -38,14 +36,8 @@ export interface IpcServices {
 export function registerAllHandlers(
   ipc: IpcMainLike,
   services: IpcServices,
-  registerOptions: RegisterOptions,
+  options: RegisterOptions,
 ): void {
-  // Errors written for the user answer with their own words on every channel.
-  const options: RegisterOptions = {
-    userMessage: (error) =>
-      plainMessage(error) ?? (error instanceof SessionGoneError ? error.message : undefined),
-    ...registerOptions,
-  };
   registerAppHandlers(ipc, services.appInfo, options);
   registerSettingsHandlers(ipc, services, options);
   registerSecretsHandlers(ipc, services, options);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../../shared/ipc';
 import { ipcChannels } from '../../../shared/ipc';
+import { UserError } from '../../../shared/user-error';
 import { FakeIpcMain } from './fake-ipc-main';
 import { registerAllHandlers } from './index';
 import type { IpcHandler, RegisterOptions } from './register';
@@ -103,8 +104,12 @@ describe('registerHandlers: the answer', () => {
     expect(errors).toHaveLength(1);
   });
 
-  it('answers an error written for the user as "refused" with its own words, and logs nothing', async () => {
-    class FileClosedError extends Error {}
+  it('answers an error written for the user with its own code and words, and logs nothing', async () => {
+    class FileClosedError extends UserError {
+      constructor(message: string) {
+        super('gone', message);
+      }
+    }
     const ipc = new FakeIpcMain();
     const errors: unknown[] = [];
     registerHandlers(
@@ -116,7 +121,6 @@ describe('registerHandlers: the answer', () => {
       },
       {
         isTrustedSender: createTrustedSenderCheck({ devServerUrl: null }),
-        userMessage: (error) => (error instanceof FileClosedError ? error.message : undefined),
         onError: (_channel, error) => errors.push(error),
       },
     );
@@ -124,7 +128,7 @@ describe('registerHandlers: the answer', () => {
     expect(result).toEqual({
       ok: false,
       error: {
-        code: 'refused',
+        code: 'gone',
         message: 'This file is no longer open in the app. Choose it again.',
       },
     });

@@ -7,6 +7,7 @@ import type {
   IpcResult,
 } from '../../../shared/ipc';
 import { ipcRequests } from '../../../shared/ipc';
+import { isUserError } from '../../../shared/user-error';
 import { describeZodError } from '../../../shared/zod-issue';
 
 /** The part of an `IpcMainInvokeEvent` the registrar reads. */
@@ -32,11 +33,6 @@ export type IpcHandlers<C extends IpcChannel> = { [K in C]: IpcHandler<K> };
 export interface RegisterOptions {
   /** Whether the sending frame's URL is the app's own page, see `createTrustedSenderCheck`. */
   isTrustedSender: (frameUrl: string) => boolean;
-  /**
-   * The message of an error written for the user (a refused change, a file no longer open), which
-   * the page receives as `refused`; every other error is a bug and answers the generic message.
-   */
-  userMessage?: (error: unknown) => string | undefined;
   /** Told about handler failures, with the full error (for the log; the renderer gets none of it). */
   onError?: (channel: IpcChannel, error: unknown) => void;
 }
@@ -65,7 +61,8 @@ function describeIssues(error: z.ZodError): string {
  * Binds each handler to its contract channel through the checks every channel needs (SECURITY.md
  * item 9): the sender frame must exist and be the app's page; the payload must match the channel's
  * request schema (one argument at most); the answer must match its response schema. Failures come
- * back as `{ ok: false, error }` with a plain-words message, never a stack trace.
+ * back as `{ ok: false, error }` with a plain-words message, never a stack trace: a `UserError`
+ * thrown by the handler with its own code and message, anything else as `internal`.
  */
 export function registerHandlers<C extends IpcChannel>(
   ipc: IpcMainLike,
@@ -101,8 +98,8 @@ export function registerHandlers<C extends IpcChannel>(
         }
         return { ok: true, value: response.data };
       } catch (error) {
-        const message = options.userMessage?.(error);
-        if (message !== undefined) return fail({ code: 'refused', message });
+        // A refusal written for the user answers its own code and words; anything else is a bug.
+        if (isUserError(error)) return fail({ code: error.code, message: error.message });
         options.onError?.(channel, error);
         return fail(INTERNAL);
       }

@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IpcResult } from '../../../shared/ipc';
-import type { KeyChange, KeyStatus } from '../../../shared/ipc-settings';
+import type { IpcError, IpcResult } from '../../../shared/ipc';
+import type { KeyStatus } from '../../../shared/ipc-settings';
 import { KEYCHAIN_UNAVAILABLE_MESSAGE } from '../../store/secrets';
 import { FakeIpcMain } from './fake-ipc-main';
 import { registerAllHandlers } from './index';
@@ -36,6 +36,13 @@ async function call<T>(channel: string, payload: unknown): Promise<T> {
   return result.value as T;
 }
 
+/** The envelope's error of a request that must fail. */
+async function refusal(channel: string, payload: unknown): Promise<IpcError> {
+  const result: IpcResult<unknown> = await ipc.invoke(channel, APP_PAGE, payload);
+  if (result.ok) throw new Error(`Expected a refusal, got ${JSON.stringify(result.value)}`);
+  return result.error;
+}
+
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
@@ -50,31 +57,30 @@ describe('secrets:*', () => {
     });
 
     expect(
-      await call<KeyChange>('secrets:set', { profileId: 'default', key: ` ${KEY}\n` }),
-    ).toEqual({ outcome: 'done', status: { state: 'set', last4: '9876' } });
+      await call<KeyStatus>('secrets:set', { profileId: 'default', key: ` ${KEY}\n` }),
+    ).toEqual({ state: 'set', last4: '9876' });
     expect(world.keyring.entries.get('default')).toBe(KEY);
     expect(await call<KeyStatus>('secrets:status', { profileId: 'default' })).toEqual({
       state: 'set',
       last4: '9876',
     });
 
-    await call<KeyChange>('secrets:set', { profileId: 'default', key: 'csk_live_replaced_4321' });
+    await call<KeyStatus>('secrets:set', { profileId: 'default', key: 'csk_live_replaced_4321' });
     expect(await call<KeyStatus>('secrets:status', { profileId: 'default' })).toEqual({
       state: 'set',
       last4: '4321',
     });
 
-    expect(await call<KeyChange>('secrets:delete', { profileId: 'default' })).toEqual({
-      outcome: 'done',
-      status: { state: 'notSet' },
+    expect(await call<KeyStatus>('secrets:delete', { profileId: 'default' })).toEqual({
+      state: 'notSet',
     });
     expect(world.keyring.entries.size).toBe(0);
   });
 
   it('shows none of a short key', async () => {
-    expect(await call<KeyChange>('secrets:set', { profileId: 'default', key: 'abc123' })).toEqual({
-      outcome: 'done',
-      status: { state: 'set', last4: '' },
+    expect(await call<KeyStatus>('secrets:set', { profileId: 'default', key: 'abc123' })).toEqual({
+      state: 'set',
+      last4: '',
     });
   });
 
@@ -88,9 +94,9 @@ describe('secrets:*', () => {
   });
 
   it('refuses a key for a profile that does not exist, storing nothing', async () => {
-    const change = await call<KeyChange>('secrets:set', { profileId: 'nobody-000000', key: KEY });
+    const change = await refusal('secrets:set', { profileId: 'nobody-000000', key: KEY });
     expect(change).toEqual({
-      outcome: 'refused',
+      code: 'settings',
       message: expect.stringMatching(/This profile no longer exists/),
     });
     expect(world.keyring.entries.size).toBe(0);
@@ -102,27 +108,27 @@ describe('secrets:*', () => {
       state: 'unavailable',
       message: KEYCHAIN_UNAVAILABLE_MESSAGE,
     });
-    expect(await call<KeyChange>('secrets:set', { profileId: 'default', key: KEY })).toEqual({
-      outcome: 'refused',
+    expect(await refusal('secrets:set', { profileId: 'default', key: KEY })).toEqual({
+      code: 'keychain',
       message: KEYCHAIN_UNAVAILABLE_MESSAGE,
     });
-    expect(await call<KeyChange>('secrets:delete', { profileId: 'default' })).toEqual({
-      outcome: 'refused',
+    expect(await refusal('secrets:delete', { profileId: 'default' })).toEqual({
+      code: 'keychain',
       message: KEYCHAIN_UNAVAILABLE_MESSAGE,
     });
     // Everything else keeps working.
     expect(
       await call('profiles:update', { id: 'default', patch: { trackerKey: 'CS-ABCD1' } }),
-    ).toMatchObject({ outcome: 'done' });
+    ).toMatchObject({ profileId: 'default' });
   });
 
   it('masks the key when the keychain fails with a message that contains it', async () => {
     world.keyring.set = async (_account, secret) => {
       throw new Error(`D-Bus said no to ${secret}`);
     };
-    const change = await call<KeyChange>('secrets:set', { profileId: 'default', key: KEY });
+    const change = await refusal('secrets:set', { profileId: 'default', key: KEY });
     expect(change).toEqual({
-      outcome: 'refused',
+      code: 'keychain',
       message: 'The keychain could not be used: D-Bus said no to [redacted]',
     });
   });

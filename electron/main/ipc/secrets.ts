@@ -1,9 +1,8 @@
-import type { KeyChange, KeyStatus } from '../../../shared/ipc-settings';
+import type { KeyStatus } from '../../../shared/ipc-settings';
 import { KeychainError } from '../../store/secrets';
 import type { SecretStatus, SecretStore } from '../../store/secrets';
 import { SettingsError } from '../../store/settings';
 import type { SettingsStore } from '../../store/settings';
-import { refusal } from './refusal';
 import { registerHandlers } from './register';
 import type { IpcHandlers, IpcMainLike, RegisterOptions } from './register';
 
@@ -30,14 +29,6 @@ async function requireProfile(settings: SettingsStore, profileId: string): Promi
   }
 }
 
-async function keyChange(change: () => Promise<KeyStatus>): Promise<KeyChange> {
-  try {
-    return { outcome: 'done', status: await change() };
-  } catch (error) {
-    return refusal(error);
-  }
-}
-
 /**
  * The `secrets:*` handlers: set, delete and status. None of them reads the key back: the store's
  * `getKeyForSending` is for the code that sends (SECURITY.md item 1), and every answer carries at
@@ -55,16 +46,15 @@ export function secretsHandlers(services: SecretsIpcServices): IpcHandlers<Secre
         throw error;
       }
     },
-    'secrets:set': ({ profileId, key }) =>
-      keyChange(async () => {
-        await requireProfile(settings, profileId);
-        return keyStatus(await secrets.set(profileId, key));
-      }),
-    'secrets:delete': ({ profileId }) =>
-      keyChange(async () => {
-        await secrets.delete(profileId);
-        return { state: 'notSet' };
-      }),
+    // A key that is not one, a missing profile or a keychain that fails throw a `UserError`.
+    'secrets:set': async ({ profileId, key }) => {
+      await requireProfile(settings, profileId);
+      return keyStatus(await secrets.set(profileId, key));
+    },
+    'secrets:delete': async ({ profileId }) => {
+      await secrets.delete(profileId);
+      return { state: 'notSet' };
+    },
   };
 }
 

@@ -2,7 +2,6 @@ import type { Clipboard } from '../../send/clipboard';
 import type { SendHistoryStore } from '../../send/history-store';
 import { createSendService } from '../../send/send-service';
 import type { SendTemplateStore } from '../../send/template-store';
-import { TemplateLimitError } from '../../send/template-store';
 import type { SecretStore } from '../../store/secrets';
 import type { SettingsStore } from '../../store/settings';
 import { registerHandlers } from './register';
@@ -49,14 +48,8 @@ export function sendHandlers(services: SendIpcServices): IpcHandlers<SendChannel
     'sendHistory:get': async ({ id }) => ({ entry: await services.sendHistory.get(id) }),
     'sendHistory:clear': async () => ({ removed: await services.sendHistory.clear() }),
     'sendTemplates:list': async () => ({ templates: await services.sendTemplates.list() }),
-    'sendTemplates:save': async ({ name, content }) => {
-      try {
-        return { saved: true, ...(await services.sendTemplates.save(name, content)) };
-      } catch (error) {
-        if (error instanceof TemplateLimitError) return { saved: false, message: error.message };
-        throw error;
-      }
-    },
+    // A full templates file throws the store's `TemplateLimitError`, a `UserError`.
+    'sendTemplates:save': ({ name, content }) => services.sendTemplates.save(name, content),
     'sendTemplates:delete': async ({ id }) => ({
       deleted: await services.sendTemplates.delete(id),
     }),

@@ -1,7 +1,7 @@
 import type { ProfileChange, SettingsView } from '../../../shared/ipc-settings';
 import type { SecretStore } from '../../store/secrets';
 import type { SettingsStore } from '../../store/settings';
-import { plainMessage, refusal } from './refusal';
+import { isUserError } from '../../../shared/user-error';
 import { registerHandlers } from './register';
 import type { IpcHandlers, IpcMainLike, RegisterOptions } from './register';
 
@@ -30,23 +30,19 @@ async function view(settings: SettingsStore): Promise<SettingsView> {
 
 /**
  * Every change answers the settings as they are afterwards, so the screen never shows a stale
- * list; a refusal (duplicate name, unknown profile, the last profile) comes back in words.
+ * list; a refusal (duplicate name, unknown profile, the last profile) is the store's
+ * `SettingsError`, which the page receives in its words.
  */
 async function changed(
   settings: SettingsStore,
   change: () => Promise<{ profileId: string; keyProblem?: string }>,
 ): Promise<ProfileChange> {
-  try {
-    const { profileId, keyProblem } = await change();
-    return {
-      outcome: 'done',
-      settings: await view(settings),
-      profileId,
-      ...(keyProblem === undefined ? {} : { keyProblem }),
-    };
-  } catch (error) {
-    return refusal(error);
-  }
+  const { profileId, keyProblem } = await change();
+  return {
+    settings: await view(settings),
+    profileId,
+    ...(keyProblem === undefined ? {} : { keyProblem }),
+  };
 }
 
 // The key is removed here rather than through the store's `forgetKey`, so that a test or the
@@ -59,7 +55,7 @@ async function forgetKey(
     await secrets.delete(profile.id);
     return undefined;
   } catch (error) {
-    const reason = plainMessage(error) ?? 'the keychain did not answer.';
+    const reason = isUserError(error) ? error.message : 'the keychain did not answer.';
     return `The profile "${profile.name}" was deleted, but its API key could not be removed from the keychain: ${reason}`;
   }
 }

@@ -1,17 +1,18 @@
 import type { FileLike } from '../../../shared/ipc';
 import type { FilePreview, RowsView } from '../../../shared/ipc-import';
 import { parseMappingFile, serializeMapping, type FileSource } from '../../../shared/mapping';
-import { downloadText } from '../screens/Import/download';
+import { downloadText } from '../download';
 import {
   checkDraft,
   draftFromHeader,
   draftFromMapping,
   type MappingDraft,
-} from '../screens/Import/mapping-draft';
+} from '../mapping/mapping-draft';
+import { callApi } from './call-api';
 import { errorMessage } from './error-message';
 import { getState, initialState, setState } from './import-wizard-store';
 
-// What the wizard's buttons do. Plain functions over the store and `window.api`, so that they stay
+// What the wizard's buttons do. Plain functions over the store and `callApi`, so that they stay
 // the same across renders and screens.
 
 const samplesOf = (file: FilePreview) => file.sampleRows.map((row) => row.cells);
@@ -25,13 +26,11 @@ export async function chooseFile(file: FileLike): Promise<void> {
   const previous = getState().open;
   setState({ opening: true, fileError: null });
   try {
-    const path = await window.api.getPathForFile(file);
-    const opened = await window.api.import.open({ path });
-    if (!opened.ok) {
-      setState({ opening: false, fileError: opened.message });
-      return;
+    const path = await callApi((api) => api.getPathForFile(file));
+    const opened = await callApi((api) => api.import.open({ path }));
+    if (previous) {
+      void callApi((api) => api.import.close({ sessionId: previous.sessionId })).catch(() => null);
     }
-    if (previous) void window.api.import.close({ sessionId: previous.sessionId }).catch(() => null);
     setState({
       ...initialState(),
       interrupted: getState().interrupted,
@@ -55,11 +54,9 @@ export async function configure(source: FileSource): Promise<void> {
   };
   setState({ opening: true, fileError: null });
   try {
-    const answer = await window.api.import.configure({ sessionId: open.sessionId, source: wanted });
-    if (!answer.ok) {
-      setState({ opening: false, fileError: answer.message });
-      return;
-    }
+    const answer = await callApi((api) =>
+      api.import.configure({ sessionId: open.sessionId, source: wanted }),
+    );
     const headerChanged = answer.file.header.join('\u0000') !== current.header.join('\u0000');
     setState({
       opening: false,
@@ -170,10 +167,9 @@ export async function validate(): Promise<void> {
     },
   });
   try {
-    const result = await window.api.import.validate({
-      sessionId: open.sessionId,
-      mapping: checked.mapping,
-    });
+    const result = await callApi((api) =>
+      api.import.validate({ sessionId: open.sessionId, mapping: checked.mapping }),
+    );
     if (result.result === 'cancelled') return;
     if (result.result === 'mapping') {
       setState({
@@ -184,10 +180,6 @@ export async function validate(): Promise<void> {
           message: issue.message,
         })),
       });
-      return;
-    }
-    if (result.result === 'problem') {
-      setState({ validating: null, reviewProblem: result.message });
       return;
     }
     setState((s) => ({
@@ -208,7 +200,9 @@ export async function skipRows(rows: number[] | 'problems', skip: boolean): Prom
   const open = getState().open;
   if (!open) return;
   try {
-    const summary = await window.api.import.skipRows({ sessionId: open.sessionId, rows, skip });
+    const summary = await callApi((api) =>
+      api.import.skipRows({ sessionId: open.sessionId, rows, skip }),
+    );
     setState((s) => ({ summary, rowsVersion: s.rowsVersion + 1, reviewProblem: null }));
   } catch (error) {
     setState({ reviewProblem: errorMessage(error) });
@@ -220,9 +214,10 @@ export async function downloadRejected(): Promise<void> {
   if (!open) return;
   setState({ busy: true });
   try {
-    const answer = await window.api.import.sessionReport({ sessionId: open.sessionId });
-    if (answer.ok) downloadText(answer.download.fileName, answer.download.text, 'text/csv');
-    else setState({ reviewProblem: answer.message });
+    const download = await callApi((api) =>
+      api.import.sessionReport({ sessionId: open.sessionId }),
+    );
+    downloadText(download.fileName, download.text, 'text/csv');
   } catch (error) {
     setState({ reviewProblem: errorMessage(error) });
   } finally {

@@ -1,4 +1,5 @@
-import { downloadText } from '../screens/Import/download';
+import { downloadText } from '../download';
+import { callApi } from './call-api';
 import { errorMessage } from './error-message';
 import { getState, initialState, setState } from './import-wizard-store';
 
@@ -10,36 +11,31 @@ export async function startImport(rows: 'all' | 'refused'): Promise<void> {
   if (!open) return;
   setState({ busy: true, sendProblem: null });
   try {
-    const answer = await window.api.import.start({ sessionId: open.sessionId, rows });
-    if (!answer.ok) {
-      setState({ busy: false, sendProblem: answer.message });
-      return;
-    }
+    const answer = await callApi((api) => api.import.start({ sessionId: open.sessionId, rows }));
     setState({ busy: false, step: 'send', jobId: answer.jobId, job: null, view: 'all' });
   } catch (error) {
     setState({ busy: false, sendProblem: errorMessage(error) });
   }
 }
 
-async function act(run: (jobId: string) => Promise<{ ok: true } | { ok: false; message: string }>) {
+async function act(run: (jobId: string) => Promise<null>) {
   const { jobId } = getState();
   if (!jobId) return;
   try {
-    const answer = await run(jobId);
-    if (!answer.ok) setState({ sendProblem: answer.message });
+    await run(jobId);
   } catch (error) {
     setState({ sendProblem: errorMessage(error) });
   }
 }
 
-export const pauseImport = () => act((jobId) => window.api.import.pause({ jobId }));
-export const resumeImport = () => act((jobId) => window.api.import.resume({ jobId }));
-export const cancelImport = () => act((jobId) => window.api.import.cancel({ jobId }));
+export const pauseImport = () => act((jobId) => callApi((api) => api.import.pause({ jobId })));
+export const resumeImport = () => act((jobId) => callApi((api) => api.import.resume({ jobId })));
+export const cancelImport = () => act((jobId) => callApi((api) => api.import.cancel({ jobId })));
 
 /** Imports that stopped before the end (a crash, a quit, a lost network), offered for resuming. */
 export async function refreshInterrupted(): Promise<void> {
   try {
-    const interrupted = await window.api.import.interrupted();
+    const interrupted = await callApi((api) => api.import.interrupted());
     setState({ interrupted });
   } catch {
     // The offer is a convenience; without it the History screen still lists the imports.
@@ -50,11 +46,7 @@ export async function refreshInterrupted(): Promise<void> {
 export async function continueImport(jobId: string): Promise<void> {
   setState({ busy: true, sendProblem: null });
   try {
-    const answer = await window.api.import.continue({ jobId });
-    if (!answer.ok) {
-      setState({ busy: false, sendProblem: answer.message });
-      return;
-    }
+    const answer = await callApi((api) => api.import.continue({ jobId }));
     setState((s) => ({
       busy: false,
       step: 'send',
@@ -69,14 +61,14 @@ export async function continueImport(jobId: string): Promise<void> {
 
 export async function dismissInterrupted(jobId: string): Promise<void> {
   setState((s) => ({ interrupted: s.interrupted.filter((job) => job.jobId !== jobId) }));
-  await window.api.import.dismiss({ jobId }).catch(() => null);
+  await callApi((api) => api.import.dismiss({ jobId })).catch(() => null);
 }
 
 /** Follows an upload already running in the main process (after a reload of the page). */
 export async function reattach(): Promise<void> {
   if (getState().jobId) return;
   try {
-    const live = await window.api.import.live();
+    const live = await callApi((api) => api.import.live());
     const running = live.find((update) => update.end === null);
     if (running && !getState().jobId) {
       setState({ step: 'send', jobId: running.jobId, job: running });
@@ -88,9 +80,8 @@ export async function reattach(): Promise<void> {
 
 export async function downloadJobReport(jobId: string): Promise<string | null> {
   try {
-    const answer = await window.api.import.jobReport({ jobId });
-    if (!answer.ok) return answer.message;
-    downloadText(answer.download.fileName, answer.download.text, 'text/csv');
+    const download = await callApi((api) => api.import.jobReport({ jobId }));
+    downloadText(download.fileName, download.text, 'text/csv');
     return null;
   } catch (error) {
     return errorMessage(error);
@@ -105,7 +96,8 @@ export function reviewRefused(): void {
 /** Closes the file and starts the wizard again from the first step. */
 export function startOver(): void {
   const { open, interrupted } = getState();
-  if (open) void window.api.import.close({ sessionId: open.sessionId }).catch(() => null);
+  if (open)
+    void callApi((api) => api.import.close({ sessionId: open.sessionId })).catch(() => null);
   setState({ ...initialState(), interrupted });
   void refreshInterrupted();
 }

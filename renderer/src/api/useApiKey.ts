@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { KeyChange, KeyStatus } from '../../../shared/ipc-settings';
+import type { KeyStatus } from '../../../shared/ipc-settings';
 import { callApi } from './call-api';
 import { errorMessage } from './error-message';
 
@@ -37,11 +37,9 @@ export function useApiKey(profileId: string): ApiKeyApi {
   }, [profileId]);
 
   const change = useCallback(
-    async (run: () => Promise<KeyChange>): Promise<KeyResult> => {
+    async (run: () => Promise<KeyStatus>): Promise<KeyResult> => {
       try {
-        const result = await run();
-        if (result.outcome === 'refused') return { ok: false, message: result.message };
-        setStatus({ profileId, value: result.status });
+        setStatus({ profileId, value: await run() });
         return { ok: true };
       } catch (error) {
         return { ok: false, message: errorMessage(error) };

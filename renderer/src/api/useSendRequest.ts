@@ -1,21 +1,28 @@
 import { useCallback, useState } from 'react';
+import type { IpcErrorCode } from '../../../shared/ipc';
 import type { SendCurlResult, SendOutcome } from '../../../shared/ipc-send';
 import type { DraftRequest } from '../../../shared/send-draft';
 import { callApi } from './call-api';
-import { errorMessage } from './error-message';
+import { errorCode, errorMessage } from './error-message';
+
+/** The last "Copy as curl": what was copied, or why nothing was. */
+export type CurlCopy = ({ copied: true } & SendCurlResult) | { copied: false; message: string };
 
 export interface SendRequestState {
   sending: boolean;
   /**
-   * Sends `request` through `profileId`'s profile (the active one when omitted): the outcome (an
-   * answer, or why nothing was sent), or a failure of the app itself in plain words.
+   * Sends `request` through `profileId`'s profile (the active one when omitted): the outcome (the
+   * server's answer), or why nothing was sent in plain words, with the app's code for it
+   * (`settings` or `invalid_input` when the profile or the request must change first).
    */
   send: (
     request: DraftRequest,
     profileId?: string,
-  ) => Promise<{ ok: true; outcome: SendOutcome } | { ok: false; message: string }>;
+  ) => Promise<
+    { ok: true; outcome: SendOutcome } | { ok: false; message: string; code: IpcErrorCode | null }
+  >;
   copying: boolean;
-  curl: SendCurlResult | null;
+  curl: CurlCopy | null;
   copyAsCurl: (request: DraftRequest, reveal: boolean) => Promise<void>;
   clearCurl: () => void;
 }
@@ -24,7 +31,7 @@ export interface SendRequestState {
 export function useSendRequest(): SendRequestState {
   const [sending, setSending] = useState(false);
   const [copying, setCopying] = useState(false);
-  const [curl, setCurl] = useState<SendCurlResult | null>(null);
+  const [curl, setCurl] = useState<CurlCopy | null>(null);
 
   const send = useCallback(async (request: DraftRequest, profileId?: string) => {
     setSending(true);
@@ -34,7 +41,7 @@ export function useSendRequest(): SendRequestState {
       );
       return { ok: true as const, outcome };
     } catch (reason) {
-      return { ok: false as const, message: errorMessage(reason) };
+      return { ok: false as const, message: errorMessage(reason), code: errorCode(reason) };
     } finally {
       setSending(false);
     }
@@ -43,7 +50,8 @@ export function useSendRequest(): SendRequestState {
   const copyAsCurl = useCallback(async (request: DraftRequest, reveal: boolean) => {
     setCopying(true);
     try {
-      setCurl(await callApi((api) => api.send.curl({ ...request, reveal })));
+      const copied = await callApi((api) => api.send.curl({ ...request, reveal }));
+      setCurl({ copied: true, ...copied });
     } catch (reason) {
       setCurl({ copied: false, message: errorMessage(reason) });
     } finally {

@@ -49,7 +49,6 @@ export function useSettings(): SettingsApi {
   const apply = useCallback(async (run: () => Promise<ProfileChange>): Promise<ChangeResult> => {
     try {
       const change = await run();
-      if (change.outcome === 'refused') return { ok: false, message: change.message };
       setView(change.settings);
       return change.keyProblem === undefined
         ? { ok: true, profileId: change.profileId }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ReactElement } from 'react';
 import { Button } from 'react-aria-components';
-import type { SendCurlResult } from '../../../../shared/ipc-send';
+import type { CurlCopy } from '../../api/useSendRequest';
 
 export interface SendBarProps {
   canSend: boolean;
@@ -12,7 +12,7 @@ export interface SendBarProps {
   status: string;
   onSend: () => void;
   copying: boolean;
-  curl: SendCurlResult | null;
+  curl: CurlCopy | null;
   onCopy: (reveal: boolean) => void;
 }
 

@@ -41,23 +41,25 @@ export function SendEventScreen(): ReactElement {
     setStatus('Sending…');
     const result = await sender.send(request, profileId);
     if (!result.ok) {
-      setPanel({ kind: 'error', message: result.message });
-      setStatus('The request could not be sent.');
+      // The profile or the request must change first: say where; anything else is the app's own.
+      if (result.code === 'settings' || result.code === 'invalid_input') {
+        const fix = result.code === 'settings' ? 'settings' : 'request';
+        setPanel({ kind: 'notSent', message: result.message, fix });
+        setStatus(`Nothing was sent. ${result.message}`);
+      } else {
+        setPanel({ kind: 'error', message: result.message });
+        setStatus('The request could not be sent.');
+      }
       return;
     }
     const { outcome } = result;
-    if (outcome.sent) {
-      setPanel({ kind: 'entry', entry: outcome.entry, fromHistory: false });
-      setStatus(
-        outcome.historyProblem === null
-          ? outcomeSentence(outcome.entry)
-          : `${outcomeSentence(outcome.entry)} ${outcome.historyProblem}`,
-      );
-      history.refresh();
-    } else {
-      setPanel({ kind: 'notSent', message: outcome.message, fix: outcome.fix });
-      setStatus(`Nothing was sent. ${outcome.message}`);
-    }
+    setPanel({ kind: 'entry', entry: outcome.entry, fromHistory: false });
+    setStatus(
+      outcome.historyProblem === null
+        ? outcomeSentence(outcome.entry)
+        : `${outcomeSentence(outcome.entry)} ${outcome.historyProblem}`,
+    );
+    history.refresh();
   };
 
   const sendBuilt = () => {
