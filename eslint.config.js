@@ -26,6 +26,15 @@ const nodeBuiltins = [
   'buffer',
 ];
 
+const rendererBoundaries = [
+  { group: nodeBuiltins, message: 'The renderer runs in a sandboxed page: no Node modules.' },
+  {
+    group: ['electron', 'electron/*'],
+    message: 'The renderer reaches the main process only through window.api.',
+  },
+  { group: ['**/electron/**'], message: 'The renderer never imports from electron/.' },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -84,16 +93,24 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          patterns: rendererBoundaries,
+        },
+      ],
+    },
+  },
+  {
+    // A later block replaces the renderer's rule for these files, so it repeats its patterns.
+    files: ['renderer/src/api/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
           patterns: [
+            ...rendererBoundaries,
             {
-              group: nodeBuiltins,
-              message: 'The renderer runs in a sandboxed page: no Node modules.',
+              group: ['../screens/*', '../screens/**'],
+              message: 'api/ serves the screens and never imports from them.',
             },
-            {
-              group: ['electron', 'electron/*'],
-              message: 'The renderer reaches the main process only through window.api.',
-            },
-            { group: ['**/electron/**'], message: 'The renderer never imports from electron/.' },
           ],
         },
       ],

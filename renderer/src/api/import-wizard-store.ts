@@ -7,7 +7,7 @@ import type {
   RowsView,
   ValidationProgressInfo,
 } from '../../../shared/ipc-import';
-import { emptyDraft, type MappingDraft } from '../screens/Import/mapping-draft';
+import { emptyDraft, type MappingDraft } from '../mapping/mapping-draft';
 import { callApi } from './call-api';
 
 // The import wizard's state lives here, outside any component, so that going to Settings and

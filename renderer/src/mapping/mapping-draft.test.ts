@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMappingFile, serializeMapping } from '../../../../shared/mapping';
+import { parseMappingFile, serializeMapping } from '../../../shared/mapping';
 import {
   checkDraft,
   draftFromHeader,

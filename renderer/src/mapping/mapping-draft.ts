@@ -3,14 +3,14 @@ import {
   autoMatch,
   guessAttributeType,
   type MatchField,
-} from '../../../../shared/auto-match';
+} from '../../../shared/auto-match';
 import {
   mappingSchema,
   type AttributeSource,
   type AttributeType,
   type Mapping,
-} from '../../../../shared/mapping';
-import { systemTimeZone } from '../../../../shared/timestamps';
+} from '../../../shared/mapping';
+import { systemTimeZone } from '../../../shared/timestamps';
 
 // The mapping step's form: what each control holds, turned into a mapping file (v1) only when it
 // is checked with the same schema the main process checks again.

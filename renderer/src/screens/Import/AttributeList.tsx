@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import { Button } from 'react-aria-components';
 import type { FilePreview } from '../../../../shared/ipc-import';
 import type { AttributeType } from '../../../../shared/mapping';
-import type { AttributeDraft, AttributeOwner } from './mapping-draft';
+import type { AttributeDraft, AttributeOwner } from '../../mapping/mapping-draft';
 import { columnSamples, samplesText } from './samples';
 
 const TYPES: readonly { value: AttributeType; label: string }[] = [

@@ -16,7 +16,7 @@ import {
   withAttributes,
   type AttributeOwner,
   type MappingDraft,
-} from './mapping-draft';
+} from '../../mapping/mapping-draft';
 import { TargetField } from './TargetField';
 import { TimestampSettings } from './TimestampSettings';
 

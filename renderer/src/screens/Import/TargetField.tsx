@@ -1,6 +1,6 @@
 import type { ReactElement, ReactNode } from 'react';
 import type { FilePreview } from '../../../../shared/ipc-import';
-import type { SourceDraft } from './mapping-draft';
+import type { SourceDraft } from '../../mapping/mapping-draft';
 import { columnSamples, samplesText } from './samples';
 
 export interface TargetFieldProps {

@@ -1,7 +1,7 @@
 import { useMemo, useState, type ReactElement } from 'react';
 import { Button } from 'react-aria-components';
 import type { FilePreview } from '../../../../shared/ipc-import';
-import type { MappingDraft } from './mapping-draft';
+import type { MappingDraft } from '../../mapping/mapping-draft';
 import { columnSamples, columnValues } from './samples';
 import { previewTimestamps } from './timestamp-preview';
 
