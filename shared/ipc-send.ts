@@ -17,7 +17,7 @@ import {
 // The "Send event" screen's channels. The renderer sends the request WITHOUT the API key; the main
 // process adds the profile's key, endpoint and tracker key, sends, and keeps the history. The key
 // never comes back: the curl command is masked, or copied with the key straight to the clipboard by
-// the main process (SECURITY.md item 1).
+// the main process (docs/security.md item 1).
 
 /** Which profile a request goes through; the active one unless `profileId` names another. */
 const throughProfile = { profileId: profileIdSchema.optional() };

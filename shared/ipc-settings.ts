@@ -10,7 +10,7 @@ import {
 
 // The Settings screen's channels: profiles (settings.json) and the API key of each profile (the
 // OS keychain). No channel here, or anywhere in the contract, answers with the key itself: the
-// renderer may set it, delete it and learn whether one is set (SECURITY.md item 1).
+// renderer may set it, delete it and learn whether one is set (docs/security.md item 1).
 
 /** The longest text accepted as an API key: anything longer is a paste gone wrong. */
 export const MAX_API_KEY_LENGTH = 4096;

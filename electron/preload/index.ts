@@ -3,7 +3,8 @@ import type { AppApi } from '../../shared/ipc';
 import { createApi } from './create-api';
 
 // The page gets only these named functions: no ipcRenderer, no raw events, no process
-// (SECURITY.md 10). Event listeners receive the payload alone, never the IpcRendererEvent.
+// (docs/security.md item 10). Event listeners receive the payload alone, never the
+// IpcRendererEvent.
 const api = createApi((channel, payload) => ipcRenderer.invoke(channel, payload), {
   subscribe: (channel, listener) => {
     const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload);

@@ -65,7 +65,7 @@ export interface SecretStore {
   status(profileId: string): Promise<SecretStatus>;
   /**
    * The key itself, for the request that sends events. Main process and CLI only: no IPC handler
-   * may call this (SECURITY.md item 1). `null` when none is set.
+   * may call this (docs/security.md item 1). `null` when none is set.
    */
   getKeyForSending(profileId: string): Promise<string | null>;
 }

@@ -11,8 +11,8 @@ import { registerAllHandlers } from './index';
 import { createTestServices } from './test-services';
 import type { TestServices } from './test-services';
 
-// SECURITY.md items 1 and 9, over every channel of the contract with the real services: a known
-// API key sits in the (memory) keychain of every profile, every channel is called with valid
+// docs/security.md items 1 and 9, over every channel of the contract with the real services: a
+// known API key sits in the (memory) keychain of every profile, every channel is called with valid
 // requests, and no answer contains the key; forged senders are refused on every channel.
 
 const APP_PAGE = 'app://app/index.html';

@@ -58,11 +58,12 @@ function describeIssues(error: z.ZodError): string {
 }
 
 /**
- * Binds each handler to its contract channel through the checks every channel needs (SECURITY.md
- * item 9): the sender frame must exist and be the app's page; the payload must match the channel's
- * request schema (one argument at most); the answer must match its response schema. Failures come
- * back as `{ ok: false, error }` with a plain-words message, never a stack trace: a `UserError`
- * thrown by the handler with its own code and message, anything else as `internal`.
+ * Binds each handler to its contract channel through the checks every channel needs
+ * (docs/security.md item 9): the sender frame must exist and be the app's page; the payload must
+ * match the channel's request schema (one argument at most); the answer must match its response
+ * schema. Failures come back as `{ ok: false, error }` with a plain-words message, never a stack
+ * trace: a `UserError` thrown by the handler with its own code and message, anything else as
+ * `internal`.
  */
 export function registerHandlers<C extends IpcChannel>(
   ipc: IpcMainLike,

@@ -31,8 +31,8 @@ async function requireProfile(settings: SettingsStore, profileId: string): Promi
 
 /**
  * The `secrets:*` handlers: set, delete and status. None of them reads the key back: the store's
- * `getKeyForSending` is for the code that sends (SECURITY.md item 1), and every answer carries at
- * most the key's last 4 characters.
+ * `getKeyForSending` is for the code that sends (docs/security.md item 1), and every answer carries
+ * at most the key's last 4 characters.
  */
 export function secretsHandlers(services: SecretsIpcServices): IpcHandlers<SecretsChannel> {
   const { settings, secrets } = services;
