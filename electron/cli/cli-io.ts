@@ -35,8 +35,3 @@ export class CliError extends Error {
 export function line(stream: Writable, text = ''): void {
   stream.write(`${text}\n`);
 }
-
-/** Whole numbers with thousands separators, the way people read counts. */
-export function count(value: number): string {
-  return value.toLocaleString('en-US');
-}

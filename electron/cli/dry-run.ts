@@ -3,7 +3,8 @@ import { prepareImport } from '../engine/validation/prepare';
 import { ReadError } from '../engine/reading/reader';
 import { checkRows } from '../engine/validation/validate';
 import type { Mapping } from '../../shared/mapping';
-import { CliError, count, EXIT, line, type CliIo } from './cli-io';
+import { count, plural } from '../../shared/wording';
+import { CliError, EXIT, line, type CliIo } from './cli-io';
 
 /**
  * `send --dry-run`: everything but the HTTP requests. Reads and converts every row and packs the
@@ -60,7 +61,7 @@ export async function dryRun(
     line(io.stdout, `  rows read:          ${count(rows)}`);
     line(
       io.stdout,
-      `  events to send:     ${count(events)} in ${count(requests)} ${requests === 1 ? 'request' : 'requests'} (${count(bytes)} bytes)`,
+      `  events to send:     ${count(events)} in ${plural(requests, 'request')} (${plural(bytes, 'byte')})`,
     );
     line(
       io.stdout,

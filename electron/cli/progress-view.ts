@@ -1,16 +1,8 @@
 import type { JobProgress } from '../../shared/job-progress';
-import { count, line, type CliIo } from './cli-io';
+import { count, duration } from '../../shared/wording';
+import { line, type CliIo } from './cli-io';
 
 const BAR_WIDTH = 24;
-
-/** `1:02:03` or `4:05`, for ETAs. */
-export function duration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
-}
 
 /** One line of progress: share of the file, counts, rate, time left and the state in words. */
 export function progressLine(p: JobProgress, withBar: boolean): string {

@@ -6,11 +6,12 @@ import { listJobs } from '../engine/journal/journal-list';
 import { ReadError } from '../engine/reading/reader';
 import { KeychainError } from '../store/secrets';
 import { chooseProfile, openCliContext, type CliContext } from './cli-context';
-import { CliError, count, EXIT, line, type CliIo } from './cli-io';
+import { count, duration, plural } from '../../shared/wording';
+import { CliError, EXIT, line, type CliIo } from './cli-io';
 import { dryRun } from './dry-run';
 import { loadMapping } from './load-mapping';
 import { parseRate } from './parse-rate';
-import { createProgressView, duration } from './progress-view';
+import { createProgressView } from './progress-view';
 
 export interface SendCommandOptions {
   mapping: string;
@@ -39,6 +40,10 @@ async function apiKeyFor(io: CliIo, context: CliContext, profileId: string): Pro
   throw new CliError(
     `No API key: set the environment variable CUSTOMERSCORE_KEY, or store one for this profile with "key set"${keychainProblem}.`,
   );
+}
+
+function alreadySent(events: number): string {
+  return `${plural(events, 'event')} ${events === 1 ? 'was' : 'were'} already sent`;
 }
 
 /** The newest unfinished job for this file and destination, if any. */
@@ -119,12 +124,12 @@ export async function sendCommand(
     resumeJobId = existing.jobId;
     line(
       io.stdout,
-      `Resuming the import of ${existing.fileName}: ${count(existing.counts.acceptedRows)} events were already sent.`,
+      `Resuming the import of ${existing.fileName}: ${alreadySent(existing.counts.acceptedRows)}.`,
     );
   } else if (existing) {
     line(
       io.stderr,
-      `Note: an earlier import of this file was interrupted (${count(existing.counts.acceptedRows)} events sent). Starting a new import sends those events again; use --resume to continue the earlier one instead.`,
+      `Note: an earlier import of this file was interrupted (${plural(existing.counts.acceptedRows, 'event')} sent). Starting a new import sends those events again; use --resume to continue the earlier one instead.`,
     );
   }
 

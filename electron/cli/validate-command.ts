@@ -3,7 +3,8 @@ import { issueKindLabel, type IssueKind } from '../../shared/issues';
 import { ReadError } from '../engine/reading/reader';
 import { createReportWriter, type ReportWriter } from '../engine/job/report';
 import { validateFile, type ValidationSummary } from '../engine/validation/validate';
-import { CliError, count, EXIT, line, type CliIo } from './cli-io';
+import { count, plural } from '../../shared/wording';
+import { CliError, EXIT, line, type CliIo } from './cli-io';
 import { loadMapping } from './load-mapping';
 
 export interface ValidateCommandOptions {
@@ -16,7 +17,7 @@ const SHOWN_ISSUES = 20;
 
 function printSummary(io: CliIo, fileName: string, summary: ValidationSummary): void {
   const out = io.stdout;
-  line(out, `${fileName}: ${count(summary.totalRows)} rows`);
+  line(out, `${fileName}: ${plural(summary.totalRows, 'row')}`);
   line(out, `  valid:    ${count(summary.validRows)}`);
   line(out, `  invalid:  ${count(summary.invalidRows)}`);
   line(out, `  warnings: ${count(summary.warnedRows)}`);
@@ -94,7 +95,7 @@ export async function validateCommand(
     printSummary(io, result.file.fileName, summary);
     if (options.report) {
       line(io.stdout);
-      line(io.stdout, `Report of the ${count(reportRows)} invalid rows: ${options.report}`);
+      line(io.stdout, `Report of the ${plural(reportRows, 'invalid row')}: ${options.report}`);
     } else if (summary.invalidRows > 0) {
       line(io.stdout);
       line(io.stdout, 'Add --report <file.csv> to save the invalid rows, ready to fix in Excel.');

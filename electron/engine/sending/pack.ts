@@ -1,6 +1,7 @@
 import { MAX_BODY_BYTES, MAX_EVENTS_PER_REQUEST } from '../../../shared/api';
 import type { TrackEvent } from '../../../shared/api';
 import type { RowIssue } from '../../../shared/issues';
+import { plural } from '../../../shared/wording';
 
 /**
  * One request's worth of events, ready to send. `body` is the exact bytes that go on the wire;
@@ -114,7 +115,7 @@ export function selectRows(batch: PackedBatch, rows: Iterable<number>): PackedBa
 }
 
 function formatBytes(bytes: number): string {
-  return `${(bytes / 1_000_000).toFixed(1)} MB (${bytes.toLocaleString('en-US')} bytes)`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB (${plural(bytes, 'byte')})`;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import type { ReactElement } from 'react';
 import { Button } from 'react-aria-components';
-import type { SendHistorySummary } from '../../../../shared/send-history';
+import { SEND_HISTORY_LIMIT, type SendHistorySummary } from '../../../../shared/send-history';
+import { count, plural } from '../../../../shared/wording';
 import type { SendHistoryState } from '../../api/useSendHistory';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { localDateTimeText } from './timestamp-text';
@@ -46,13 +47,13 @@ function HistoryLine({ item }: { item: SendHistorySummary }): ReactElement {
 export function HistoryPanel({ history, openId, onOpen }: HistoryPanelProps): ReactElement {
   const searchId = useId();
   const { list } = history;
-  const count = list?.stored ?? 0;
+  const stored = list?.stored ?? 0;
   const summary =
     list === null
       ? 'Loading…'
       : history.query.trim() === ''
-        ? `${count} ${count === 1 ? 'request' : 'requests'}, newest first. The last 1,000 are kept.`
-        : `${list.matching} of ${count} ${count === 1 ? 'request matches' : 'requests match'}.`;
+        ? `${plural(stored, 'request')}, newest first. The last ${count(SEND_HISTORY_LIMIT)} are kept.`
+        : `${count(list.matching)} of ${plural(stored, 'request matches', 'requests match')}.`;
 
   return (
     <section className="card" aria-labelledby="se-history-title">
@@ -62,7 +63,7 @@ export function HistoryPanel({ history, openId, onOpen }: HistoryPanelProps): Re
         </h2>
         <ConfirmDialog
           trigger={
-            <Button className="button button--danger" isDisabled={count === 0}>
+            <Button className="button button--danger" isDisabled={stored === 0}>
               Clear history
             </Button>
           }
@@ -71,7 +72,8 @@ export function HistoryPanel({ history, openId, onOpen }: HistoryPanelProps): Re
           onConfirm={() => void history.clear()}
         >
           <p>
-            All {count} requests and their answers are removed from this computer. Templates stay.
+            All {count(stored)} requests and their answers are removed from this computer. Templates
+            stay.
           </p>
         </ConfirmDialog>
       </div>
@@ -107,7 +109,7 @@ export function HistoryPanel({ history, openId, onOpen }: HistoryPanelProps): Re
             </li>
           ))}
         </ul>
-      ) : list && count > 0 ? (
+      ) : list && stored > 0 ? (
         <p className="text-muted">Nothing matches “{history.query.trim()}”.</p>
       ) : null}
       {list && list.matching > list.entries.length ? (

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { Button } from 'react-aria-components';
+import { plural } from '../../../../shared/wording';
 import type { JsonIssue } from './json-check';
 
 export interface JsonEditorProps {
@@ -95,9 +96,7 @@ export function JsonEditor({ text, onChange, issues, eventCount }: JsonEditorPro
       </p>
       <div id={`${id}-status`} className="se-json__status" aria-live="polite">
         {issues.length === 0 ? (
-          <p className="text-success">
-            Valid request with {eventCount ?? 0} {eventCount === 1 ? 'event' : 'events'}.
-          </p>
+          <p className="text-success">Valid request with {plural(eventCount ?? 0, 'event')}.</p>
         ) : (
           <ul className="se-json__issues">
             {issues.map((issue, index) => (

@@ -1,3 +1,4 @@
+import { plural } from '../../../../shared/wording';
 import type { SendBuilder } from './useSendBuilder';
 
 const fieldNames = {
@@ -11,8 +12,8 @@ const fieldNames = {
 export function blockedReason(builder: SendBuilder): string | null {
   if (builder.request !== null) return null;
   if (builder.mode === 'json') {
-    const count = builder.jsonIssues.length;
-    return `Send is off until the JSON is a valid request: ${count} ${count === 1 ? 'problem' : 'problems'} listed under it.`;
+    const problems = plural(builder.jsonIssues.length, 'problem');
+    return `Send is off until the JSON is a valid request: ${problems} listed under it.`;
   }
   const places = new Set<string>();
   for (const issue of builder.formIssues) {
