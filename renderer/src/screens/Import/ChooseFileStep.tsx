@@ -1,5 +1,5 @@
-import { useState, type DragEvent, type ReactElement } from 'react';
-import { Button } from 'react-aria-components';
+import type { ReactElement } from 'react';
+import { Button, DropZone, isFileDropItem, type DropItem } from 'react-aria-components';
 import { goTo } from '../../api/import-actions';
 import { chooseFile } from '../../api/import-actions';
 import type { WizardState } from '../../api/import-wizard-store';
@@ -11,29 +11,17 @@ const ACCEPT = '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain';
 
 /** Step 1: a drop zone and a file input; once read, how the file is read and its first rows. */
 export function ChooseFileStep({ state }: { state: WizardState }): ReactElement {
-  const [over, setOver] = useState(false);
   const { open } = state;
-
-  const onDrop = (event: DragEvent<HTMLDivElement>) => {
-    event.preventDefault();
-    setOver(false);
-    const file = event.dataTransfer.files[0];
-    if (file) void chooseFile(file);
-  };
 
   return (
     <section className="im-panel im-panel--wide" aria-labelledby="im-file-heading">
       <h2 id="im-file-heading" className="section-title">
         Choose a file
       </h2>
-      <div
-        className={`im-dropzone${over ? ' im-dropzone--over' : ''}`}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
+      <DropZone
+        className="im-dropzone"
+        aria-label="Drop a file to import"
+        onDrop={(event) => void openDropped(event.items)}
       >
         <label className="field__label" htmlFor="file-input">
           CSV file
@@ -54,7 +42,7 @@ export function ChooseFileStep({ state }: { state: WizardState }): ReactElement 
           Drop a spreadsheet export here, or choose one: CSV, TSV or TXT, any size. The file is only
           read, never changed.
         </p>
-      </div>
+      </DropZone>
       {state.opening && (
         <p role="status" className="text-muted">
           Reading the file…
@@ -87,4 +75,10 @@ export function ChooseFileStep({ state }: { state: WizardState }): ReactElement 
       )}
     </section>
   );
+}
+
+/** Opens the first file of a drop (or of a paste into the drop zone); text and folders are left. */
+async function openDropped(items: readonly DropItem[]): Promise<void> {
+  const item = items.find(isFileDropItem);
+  if (item) await chooseFile(await item.getFile());
 }

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { ProgressBar as AriaProgressBar } from 'react-aria-components';
 
 export interface ProgressBarProps {
   label: string;
@@ -8,22 +9,21 @@ export interface ProgressBarProps {
   text: string;
 }
 
-/** A progress bar with its state in words (role progressbar, so assistive technology follows it). */
+/** A progress bar with its state in words (react-aria's ProgressBar: role, range and value text). */
 export function ProgressBar({ label, value, max, text }: ProgressBarProps): ReactElement {
-  const share = max > 0 ? Math.min(1, Math.max(0, value / max)) : 0;
   return (
     <div className="im-progress">
-      <div
+      <AriaProgressBar
         className="im-progress__bar"
-        role="progressbar"
         aria-label={label}
-        aria-valuemin={0}
-        aria-valuemax={max}
-        aria-valuenow={Math.min(value, max)}
-        aria-valuetext={text}
+        value={value}
+        maxValue={max}
+        valueLabel={text}
       >
-        <div className="im-progress__fill" style={{ width: `${(share * 100).toFixed(1)}%` }} />
-      </div>
+        {({ percentage = 0 }) => (
+          <div className="im-progress__fill" style={{ width: `${percentage.toFixed(1)}%` }} />
+        )}
+      </AriaProgressBar>
       <p className="text-muted">{text}</p>
     </div>
   );
