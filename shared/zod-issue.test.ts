@@ -22,6 +22,9 @@ describe('describeZodError', () => {
       profiles: [{ endpoint: 'https://a' }, { endpoint: 'http://b' }, { endpoint: 'ftp://c' }],
     });
     expect(describeZodError(error, 'fallback')).toBe('Use https. (at profiles.1.endpoint)');
+    expect(describeZodError(error, 'fallback', { pathFirst: true })).toBe(
+      'profiles.1.endpoint: Use https.',
+    );
     const count = z.object({ rows: z.int() });
     expect(describeZodError(errorOf(count, { rows: 'x' }), 'fallback')).toMatch(
       /^Invalid input: expected number, received string \(at rows\)$/,

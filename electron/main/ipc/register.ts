@@ -52,9 +52,9 @@ function fail(error: IpcError): IpcResult<never> {
   return { ok: false, error };
 }
 
-/** The first schema problem, in words: "The request was not valid (Too small: … (at name))." */
+/** The first schema problem, in words: "The request was not valid (name: Too small: …)." */
 function describeIssues(error: z.ZodError): string {
-  return `The request was not valid (${describeZodError(error, 'no details')}).`;
+  return `The request was not valid (${describeZodError(error, 'no details', { pathFirst: true })}).`;
 }
 
 /**
