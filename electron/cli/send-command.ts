@@ -1,11 +1,10 @@
 import path from 'node:path';
-import { checkEndpoint } from '../../shared/api';
 import { startImportJob, type JobResult } from '../engine/job/job';
 import { JournalError } from '../engine/journal/journal';
 import { listJobs } from '../engine/journal/journal-list';
 import { ReadError } from '../engine/reading/reader';
-import { KeychainError } from '../store/secrets';
-import { chooseProfile, openCliContext, type CliContext } from './cli-context';
+import { sendDestination, sendingKey, type TargetProblem } from '../store/send-target';
+import { chooseProfile, openCliContext } from './cli-context';
 import { count, duration, plural } from '../../shared/wording';
 import { CliError, EXIT, line, type CliIo } from './cli-io';
 import { dryRun } from './dry-run';
@@ -24,22 +23,24 @@ export interface SendCommandOptions {
   profile?: string;
 }
 
-/** The API key: `CUSTOMERSCORE_KEY` first, else the profile's key in the keychain. Never printed. */
-async function apiKeyFor(io: CliIo, context: CliContext, profileId: string): Promise<string> {
-  const fromEnv = io.env['CUSTOMERSCORE_KEY']?.trim();
-  if (fromEnv) return fromEnv;
-  let stored: string | null = null;
-  let keychainProblem = '';
-  try {
-    stored = await context.secrets.getKeyForSending(profileId);
-  } catch (error) {
-    if (!(error instanceof KeychainError)) throw error;
-    keychainProblem = ` (${error.message})`;
+/** A profile that cannot send, in the words of the command line: its flags, not Settings. */
+function cliProblem(problem: TargetProblem): CliError {
+  switch (problem.code) {
+    case 'tracker_key':
+      return new CliError(
+        `No tracker key: give --tracker-key, or store one in the profile with "profile set --tracker-key <key>".`,
+      );
+    case 'api_key':
+    case 'keychain': {
+      const detail = problem.code === 'keychain' ? ` (${problem.message})` : '';
+      return new CliError(
+        `No API key: set the environment variable CUSTOMERSCORE_KEY, or store one for this profile with "key set"${detail}.`,
+      );
+    }
+    case 'endpoint':
+    case 'unsendable_key':
+      return new CliError(problem.message);
   }
-  if (stored) return stored;
-  throw new CliError(
-    `No API key: set the environment variable CUSTOMERSCORE_KEY, or store one for this profile with "key set"${keychainProblem}.`,
-  );
 }
 
 function alreadySent(events: number): string {
@@ -97,22 +98,21 @@ export async function sendCommand(
   const context = openCliContext(io);
   const profile = await chooseProfile(context, options.profile);
 
-  const trackerKey = options.trackerKey ?? profile.trackerKey;
-  if (!trackerKey) {
-    throw new CliError(
-      `No tracker key: give --tracker-key, or store one in the profile with "profile set --tracker-key <key>".`,
-    );
-  }
-  const endpointCheck = checkEndpoint(options.endpoint ?? profile.endpoint);
-  if (!endpointCheck.ok) throw new CliError(endpointCheck.message);
-  const endpoint = endpointCheck.url;
-  const rate = options.rate
-    ? parseRate(options.rate)
-    : { requests: profile.rateLimit.requests, perMs: profile.rateLimit.perSeconds * 1000 };
+  const where = sendDestination(profile, {
+    trackerKey: options.trackerKey,
+    endpoint: options.endpoint,
+    rate: options.rate === undefined ? undefined : parseRate(options.rate),
+  });
+  if (!where.ok) throw cliProblem(where);
+  const { trackerKey, endpoint, rate } = where.destination;
 
   if (options.dryRun) return dryRun(fullPath, mapping, trackerKey, io);
 
-  const apiKey = await apiKeyFor(io, context, profile.id);
+  // `CUSTOMERSCORE_KEY` first, else the profile's key in the keychain. Never printed.
+  const fromEnv = io.env['CUSTOMERSCORE_KEY']?.trim();
+  const key = await sendingKey(context.secrets, profile, fromEnv === '' ? undefined : fromEnv);
+  if (!key.ok) throw cliProblem(key);
+  const apiKey = key.key;
   let resumeJobId: string | undefined;
   const existing = await findResumable(context.dataDir, fullPath, trackerKey, endpoint);
   if (options.resume) {

@@ -1,19 +1,9 @@
-import { checkEndpoint } from '../../shared/api';
-import { trackerKeyProblem } from '../../shared/settings';
 import { isUserError } from '../../shared/user-error';
 import type { SecretStore } from '../store/secrets';
+import { resolveSendTarget, type SendTarget } from '../store/send-target';
 import type { SettingsStore } from '../store/settings';
 
-/** Where an import sends its events, with the key to send them with (main process only). */
-export interface SendTarget {
-  profileId: string;
-  profileName: string;
-  trackerKey: string;
-  endpoint: string;
-  rate: { requests: number; perMs: number };
-  /** Never leaves the main process: not in IPC answers, journals, logs or reports. */
-  apiKey: string;
-}
+export type { SendTarget } from '../store/send-target';
 
 export type SendTargetResult = { ok: true; target: SendTarget } | { ok: false; message: string };
 
@@ -49,36 +39,8 @@ export function createImportTargetSource(options: TargetSourceOptions): ImportTa
           'The profile this import was started with no longer exists, so it cannot be resumed with its key. Start a new import of the file instead.',
       };
     }
-    const missingTracker = trackerKeyProblem(profile);
-    if (missingTracker) return { ok: false, message: missingTracker };
-    const endpoint = checkEndpoint(profile.endpoint);
-    if (!endpoint.ok) return { ok: false, message: `${endpoint.message} Change it in Settings.` };
-    let apiKey: string | null;
-    try {
-      apiKey = await options.secrets().getKeyForSending(profile.id);
-    } catch (error) {
-      return { ok: false, message: messageOf(error, 'The keychain could not be used.') };
-    }
-    if (apiKey === null) {
-      return {
-        ok: false,
-        message: `The profile "${profile.name}" has no API key yet: set it in Settings, then start the import again.`,
-      };
-    }
-    return {
-      ok: true,
-      target: {
-        profileId: profile.id,
-        profileName: profile.name,
-        trackerKey: profile.trackerKey,
-        endpoint: endpoint.url,
-        rate: {
-          requests: profile.rateLimit.requests,
-          perMs: profile.rateLimit.perSeconds * 1000,
-        },
-        apiKey,
-      },
-    };
+    const resolved = await resolveSendTarget(options.secrets(), profile);
+    return resolved.ok ? resolved : { ok: false, message: resolved.message };
   };
 }
 

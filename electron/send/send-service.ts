@@ -18,7 +18,8 @@ import { exchange } from './send-exchange';
 import type { SendFetch } from './send-exchange';
 import { newHistoryId } from './history-store';
 import type { SendHistoryStore } from './history-store';
-import { keyStateOf, resolveApiKey, resolveProfile, resolveTrackerKey } from './send-target';
+import { sendDestination, sendingKey } from '../store/send-target';
+import { chooseProfile, inSettings, keyStateOf } from './send-target';
 import type { NotSent, SendStores } from './send-target';
 
 /** How long one request may take before it counts as unanswered. */
@@ -69,11 +70,13 @@ export function createSendService(options: SendServiceOptions): SendService {
 
   /** The profile, endpoint and exact body for `request` at `now`, or why there are none. */
   async function prepare(request: SendRequest, now: number) {
-    const resolved = await resolveProfile(options, request.profileId);
-    if (!resolved.ok) return resolved;
-    const tracker = resolveTrackerKey(resolved.profile, request.trackerKey);
-    if (!tracker.ok) return tracker;
-    const body = expandDraft(draftOf(request), tracker.trackerKey, { now, uuid });
+    const chosen = await chooseProfile(options, request.profileId);
+    if (!chosen.ok) return chosen;
+    const { profile } = chosen;
+    const where = sendDestination(profile, { trackerKey: request.trackerKey });
+    if (!where.ok) return inSettings(where);
+    const { endpoint, trackerKey } = where.destination;
+    const body = expandDraft(draftOf(request), trackerKey, { now, uuid });
     const checked = trackRequestSchema.safeParse(body);
     if (!checked.success) {
       const problem = describeZodError(checked.error, 'unknown problem');
@@ -83,16 +86,15 @@ export function createSendService(options: SendServiceOptions): SendService {
         fix: 'request' as const,
       };
     }
-    return { ...resolved, bodyText: JSON.stringify(checked.data) };
+    return { ok: true as const, profile, endpoint, bodyText: JSON.stringify(checked.data) };
   }
 
   return {
     async target() {
-      const resolved = await resolveProfile(options, undefined);
-      const profile = resolved.ok ? resolved.profile : await options.settings.activeProfile();
-      const tracker = resolveTrackerKey(profile, undefined);
+      const profile = await options.settings.activeProfile();
+      const where = sendDestination(profile);
       const key = await keyStateOf(options, profile);
-      const problem = !resolved.ok ? resolved.message : !tracker.ok ? tracker.message : key.problem;
+      const problem = where.ok ? key.problem : where.message;
       return {
         profileId: profile.id,
         profileName: profile.name,
@@ -107,8 +109,8 @@ export function createSendService(options: SendServiceOptions): SendService {
       const sentAt = wallNow();
       const prepared = await prepare(request, sentAt);
       if (!prepared.ok) throw notSent(prepared);
-      const key = await resolveApiKey(options, prepared.profile);
-      if (!key.ok) throw notSent(key);
+      const key = await sendingKey(options.secrets, prepared.profile);
+      if (!key.ok) throw notSent(inSettings(key));
 
       const started = monotonicNow();
       const result = await exchange({
@@ -144,8 +146,8 @@ export function createSendService(options: SendServiceOptions): SendService {
       if (!prepared.ok) throw notSent(prepared);
       let key: string | null = null;
       if (request.reveal) {
-        const found = await resolveApiKey(options, prepared.profile);
-        if (!found.ok) throw notSent(found);
+        const found = await sendingKey(options.secrets, prepared.profile);
+        if (!found.ok) throw notSent(inSettings(found));
         key = found.key;
       }
       const command = buildCurlCommand({
