@@ -13,6 +13,10 @@ export const delimiterSchema = z.enum(DELIMITERS);
 export const delimiterChoiceSchema = z.enum(['auto', ...DELIMITERS]);
 export type DelimiterChoice = z.infer<typeof delimiterChoiceSchema>;
 
+/** How the delimiter was settled: detected in the file, the default (comma), or chosen. */
+export const delimiterSourceSchema = z.enum(['detected', 'default', 'chosen']);
+export type DelimiterSource = z.infer<typeof delimiterSourceSchema>;
+
 export function isDelimiter(value: string): value is Delimiter {
   return (DELIMITERS as readonly string[]).includes(value);
 }

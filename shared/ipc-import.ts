@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { delimiterSchema } from './delimiters';
+import { delimiterSchema, delimiterSourceSchema } from './delimiters';
 import { jobOutcomeSchema, jobProgressSchema } from './job-progress';
 import { issueKindSchema, mappingIssueSchema, rowIssueSchema } from './issues';
 import { fileSourceSchema, mappingSchema } from './mapping';
@@ -27,7 +27,7 @@ export const filePreviewSchema = z.object({
   encodingSource: z.string(),
   bom: z.boolean(),
   delimiter: delimiterSchema,
-  delimiterSource: z.enum(['detected', 'default', 'chosen']),
+  delimiterSource: delimiterSourceSchema,
   headerRow: z.int().min(1),
   /** A row that looks more like the column names than `headerRow` (title lines above them). */
   suggestedHeaderRow: z.int().nullable(),

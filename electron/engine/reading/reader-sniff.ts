@@ -1,6 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Delimiter } from '../../../shared/delimiters';
+import type { Delimiter, DelimiterSource } from '../../../shared/delimiters';
 import { detectDelimiter, detectLineEnding } from './delimiter-detect';
 import type { EncodingSource } from './encoding-detect';
 import { createDecoder, resolveEncoding } from './encoding-decode';
@@ -32,7 +32,7 @@ export interface SniffResult {
   /** Whether the file starts with a byte-order mark. */
   bom: boolean;
   delimiter: Delimiter;
-  delimiterSource: 'detected' | 'default' | 'chosen';
+  delimiterSource: DelimiterSource;
   lineEnding: LineEnding;
   headerRow: number;
   /**
