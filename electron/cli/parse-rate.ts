@@ -1,5 +1,6 @@
 import { rateLimitSchema } from '../../shared/settings';
 import { describeZodError } from '../../shared/zod-issue';
+import { pacedRate } from '../store/send-target';
 import { CliError } from './cli-io';
 
 /**
@@ -22,5 +23,5 @@ export function parseRate(text: string): { requests: number; perMs: number } {
       `"${text}" is not a usable rate: ${describeZodError(rate.error, 'it is out of range.')}`,
     );
   }
-  return { requests: rate.data.requests, perMs: rate.data.perSeconds * 1000 };
+  return pacedRate(rate.data);
 }

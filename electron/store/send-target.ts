@@ -1,6 +1,6 @@
 import { checkEndpoint } from '../../shared/api';
 import { trackerKeyProblem } from '../../shared/settings';
-import type { Profile } from '../../shared/settings';
+import type { Profile, RateLimit } from '../../shared/settings';
 import { KeychainError } from './secrets';
 import type { SecretStore } from './secrets';
 
@@ -53,6 +53,11 @@ export function noApiKeyMessage(profile: Profile): string {
   return `No API key is set for the profile "${profile.name}": enter it in Settings (it is kept in this computer's keychain).`;
 }
 
+/** A profile's rate as the sender paces it: requests per `perMs` milliseconds. */
+export function pacedRate(rate: RateLimit): { requests: number; perMs: number } {
+  return { requests: rate.requests, perMs: rate.perSeconds * 1000 };
+}
+
 /** The profile's endpoint (https, or http to this computer), tracker key and rate. */
 export function sendDestination(
   profile: Profile,
@@ -68,10 +73,7 @@ export function sendDestination(
   if (trackerKey === '') {
     return problem('tracker_key', trackerKeyProblem(profile) ?? 'No tracker key is set.');
   }
-  const rate = overrides.rate ?? {
-    requests: profile.rateLimit.requests,
-    perMs: profile.rateLimit.perSeconds * 1000,
-  };
+  const rate = overrides.rate ?? pacedRate(profile.rateLimit);
   return {
     ok: true,
     destination: {
