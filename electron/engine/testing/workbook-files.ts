@@ -9,8 +9,30 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
-const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`;
+const TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+
+/** `[Content_Types].xml` for these parts, as Excel writes it (other readers find parts by it). */
+function contentTypes(parts: readonly string[]): string {
+  const types: Record<string, string> = {
+    'xl/workbook.xml': `${TYPE}.sheet.main+xml`,
+    'xl/sharedStrings.xml': `${TYPE}.sharedStrings+xml`,
+    'xl/styles.xml': `${TYPE}.styles+xml`,
+  };
+  const overrides = parts
+    .map((part) => {
+      const type =
+        types[part] ??
+        (part.startsWith('xl/worksheets/')
+          ? `${TYPE}.worksheet+xml`
+          : part.startsWith('xl/chartsheets/')
+            ? `${TYPE}.chartsheet+xml`
+            : null);
+      return type === null ? '' : `<Override PartName="/${part}" ContentType="${type}"/>`;
+    })
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides}</Types>`;
+}
 
 const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
@@ -49,7 +71,6 @@ export function workbookParts(
       : `<Relationship Id="rIdT" Type="${REL}/styles" Target="styles.xml"/>`,
   ].join('');
   const parts: ZipInput[] = [
-    { name: '[Content_Types].xml', data: CONTENT_TYPES },
     { name: '_rels/.rels', data: ROOT_RELS },
     {
       name: 'xl/workbook.xml',
@@ -70,7 +91,10 @@ export function workbookParts(
   if (extra.sharedStrings !== undefined)
     parts.push({ name: 'xl/sharedStrings.xml', data: extra.sharedStrings });
   if (extra.styles !== undefined) parts.push({ name: 'xl/styles.xml', data: extra.styles });
-  return parts;
+  return [
+    { name: '[Content_Types].xml', data: contentTypes(parts.map((part) => part.name)) },
+    ...parts,
+  ];
 }
 
 /** A worksheet's XML around rows written as `<row>` elements. */

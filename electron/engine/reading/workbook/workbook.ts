@@ -32,7 +32,8 @@ export interface SheetRows {
   source: 'dimension' | 'counted';
 }
 
-// About 50 rows of a typical export per piece of inflated XML: rows are handed out in groups.
+// A piece of inflated XML holds a few dozen rows of a typical export; groups of 500 keep the cost
+// per chunk small for the consumer and a chunk well under a megabyte.
 const DEFAULT_CHUNK_ROWS = 500;
 
 const KIND_WORDS: Record<SheetEntry['kind'], string> = {
@@ -219,9 +220,9 @@ export class Workbook {
   }
 
   /**
-   * The sheet's rows holding a value, in file order, in groups of about `chunkRows` (default
-   * 500): memory holds one piece of the inflated XML and the rows not yet taken. Stopping early
-   * (`break`, `return`) stops reading the zip.
+   * The sheet's rows holding a value, in file order, in groups of `chunkRows` (default 500; the
+   * last one smaller): memory holds one piece of the inflated XML and the rows not yet taken.
+   * Stopping early (`break`, `return`) stops reading the zip.
    */
   async *rows(
     sheet: SheetEntry,
@@ -240,9 +241,10 @@ export class Workbook {
     });
     for await (const _ of streamPart(this.zip, this.fileName, sheet.part, handlers)) {
       if (pending.length >= chunkRows) {
-        const rows = pending;
-        pending = [];
-        yield rows;
+        const ready = pending;
+        const whole = ready.length - (ready.length % chunkRows);
+        pending = ready.slice(whole);
+        for (let at = 0; at < whole; at += chunkRows) yield ready.slice(at, at + chunkRows);
       }
       // What follows the cells is page setup and drawings: no need to inflate it.
       if (done) break;
