@@ -1,5 +1,8 @@
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../testing/csv-files';
+import { writeSheetWorkbook } from '../../testing/workbook-files';
 import { cellProblem, cellText } from './cell-text';
 import type { CellValue, WorkbookRow } from './cell-value';
 import { listSheets, readSheetRows, sniffWorkbook } from './workbook-reader';
@@ -240,5 +243,36 @@ describe('what streaming writers produce', () => {
     expect(texts(upgraded?.cells ?? [])).toEqual(['upgraded', '', '2024-03-06', '42']);
     expect(upgraded?.cells[2]).toMatchObject({ kind: 'date', shape: 'date' });
     expect(texts(spaced?.cells ?? [])).toEqual(['', '  spaced  ']);
+  });
+});
+
+describe('a sheet with a title above the table', () => {
+  it('suggests the header row below the title lines, as for a CSV file', async () => {
+    const dir = await tempDir('workbook-title-');
+    try {
+      const path = join(dir, 'report.xlsx');
+      const cell = (ref: string, text: string) =>
+        `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+      await writeSheetWorkbook(
+        path,
+        `<row r="1">${cell('A1', 'Export kontaktů')}</row>` +
+          `<row r="2">${cell('A2', 'Vytvořeno 5. 3. 2024')}</row>` +
+          `<row r="4">${cell('A4', 'Jméno')}${cell('B4', 'E-mail')}</row>` +
+          `<row r="5">${cell('A5', 'Jiří')}${cell('B5', 'jiri@example.cz')}</row>`,
+      );
+      const sniff = await sniffWorkbook(path);
+      expect(sniff.headerRow).toBe(1);
+      expect(sniff.suggestedHeaderRow).toBe(4);
+      const chosen = await sniffWorkbook(path, { headerRow: 4 });
+      expect(chosen.header).toEqual(['Jméno', 'E-mail']);
+      expect(chosen.suggestedHeaderRow).toBeNull();
+      expect((await allRows(path, { headerRow: 4 })).map((row) => row.row)).toEqual([5]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('suggests nothing when the header is the first row', async () => {
+    expect((await sniffWorkbook(fixture('czech-crm.xlsx'))).suggestedHeaderRow).toBeNull();
   });
 });

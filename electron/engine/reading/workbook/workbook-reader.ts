@@ -19,7 +19,7 @@
 // reports error cells with `cellProblem`.
 
 import { basename } from 'node:path';
-import { normalizeHeader } from '../header-names';
+import { normalizeHeader, suggestHeaderRow } from '../header-names';
 import { readErrorFromSystem } from '../reader-error';
 import { checkHeaderRow } from '../reader-options';
 import { cellText } from './cell-text';
@@ -55,6 +55,7 @@ export {
 export { builtInDateShape, customDateShape, type DateShape } from './number-format';
 export { Workbook, type SheetRows } from './workbook';
 export { WorkbookError, type WorkbookProblem } from './workbook-error';
+export { sheetList } from './workbook-messages';
 export type { SheetEntry, SheetKind, SheetState } from './workbook-parts';
 
 /** A sheet as the sheet picker lists it. */
@@ -94,6 +95,11 @@ export interface WorkbookSniffResult extends WorkbookInfo {
   /** The sheet read. */
   sheet: string;
   headerRow: number;
+  /**
+   * Set when `headerRow` was left out and the first rows look like title lines ("Export
+   * kontaktů" alone in A1): the row that seems to hold the column names, as for a CSV file.
+   */
+  suggestedHeaderRow: number | null;
   /** Column names from the header row's cells as text, trimmed and made distinct. */
   header: string[];
   /** The header row's cells as stored. */
@@ -121,6 +127,9 @@ export interface WorkbookRowChunk {
   /** Where a later read continues: the row after this chunk's last one. */
   nextRowNumber: number;
 }
+
+// As far down as the CSV reader looks for a header below title lines.
+const SUGGESTION_ROWS = 50;
 
 async function withWorkbook<T>(path: string, use: (workbook: Workbook) => Promise<T>): Promise<T> {
   const workbook = await Workbook.open(path, basename(path));
@@ -159,6 +168,17 @@ function headerName(cell: CellValue): string {
     : cell.kind === 'uncalculated'
       ? `=${cell.formula}`
       : '';
+}
+
+/** `suggestHeaderRow` over the first rows, placed by their row numbers (blank rows are absent). */
+function suggestFrom(rows: readonly WorkbookRow[]): number | null {
+  const records: string[][] = [];
+  for (const row of rows) {
+    if (row.row > SUGGESTION_ROWS) break;
+    while (records.length < row.row - 1) records.push([]);
+    records.push(row.cells.map(headerName));
+  }
+  return suggestHeaderRow(records);
 }
 
 /**
@@ -207,6 +227,7 @@ export async function sniffWorkbook(
       ...info,
       sheet: sheet.name,
       headerRow: header.row,
+      suggestedHeaderRow: chosenHeaderRow === null ? suggestFrom([header, ...sampleRows]) : null,
       header: normalizeHeader(header.cells.map(headerName)),
       headerCells: header.cells,
       sampleRows,
