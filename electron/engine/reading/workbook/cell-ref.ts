@@ -1,6 +1,6 @@
 // Cell references as a sheet's XML writes them (`C7`, `AB12`): the column letters and the row.
 
-/** Excel's widest sheet: columns A to XFD. A reference beyond it is a damaged part, not a column. */
+/** Excel's widest sheet, columns A to XFD: a reference beyond it is a damaged part. */
 export const MAX_COLUMNS = 16_384;
 /** Excel's longest sheet. */
 export const MAX_ROWS = 1_048_576;

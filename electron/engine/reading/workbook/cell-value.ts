@@ -56,7 +56,7 @@ export interface UncalculatedCell {
 /** The one empty cell, shared: gaps in a row are filled with it. */
 export const EMPTY_CELL: EmptyCell = Object.freeze({ kind: 'empty' });
 
-/** One row of a sheet: its own row number (the one Excel shows at the left) and its cells by column. */
+/** One row of a sheet: its own number (the one Excel shows at the left), its cells by column. */
 export interface WorkbookRow {
   row: number;
   /** Index 0 is column A. Missing cells are `EMPTY_CELL`; trailing empty cells are left off. */

@@ -2,7 +2,7 @@ import { ReadError, type ReadErrorCode } from '../reader-error';
 
 /** Why a workbook cannot be read, more exactly than the `ReadError` it is. */
 export type WorkbookProblem =
-  /** A password-protected (encrypted) workbook: an OLE file holding EncryptionInfo/EncryptedPackage. */
+  /** A password-protected workbook: an OLE file holding EncryptionInfo and EncryptedPackage. */
   | 'encrypted'
   /** An Excel binary workbook (.xlsb): a zip holding xl/workbook.bin. */
   | 'xlsb'

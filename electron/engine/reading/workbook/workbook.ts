@@ -50,7 +50,11 @@ function spanOf(ref: string): { firstRow: number; lastRow: number } | null {
   return firstRow === null || lastRow === null || lastRow < firstRow ? null : { firstRow, lastRow };
 }
 
-/** Streams a part through `handlers`, yielding after each piece so that the caller can hand out rows or stop. */
+/**
+ * Streams a part through `handlers`, yielding after each piece so that the caller can hand out
+ * rows or stop. A failing read (inflate, size check) is the damaged-file sentence; an error of
+ * the handlers stays what it is.
+ */
 async function* streamPart(
   zip: ZipArchive,
   fileName: string,
@@ -58,15 +62,19 @@ async function* streamPart(
   handlers: XmlHandlers,
 ): AsyncGenerator<void, void, undefined> {
   const stream: Readable = await zip.open(part);
+  const pieces = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   const feed = createXmlFeed(handlers, fileName, part);
   try {
-    try {
-      for await (const piece of stream as AsyncIterable<Buffer>) {
-        feed.write(piece);
-        yield;
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await pieces.next();
+      } catch (error) {
+        throw streamError(fileName, error);
       }
-    } catch (error) {
-      throw streamError(fileName, error);
+      if (next.done) break;
+      feed.write(next.value);
+      yield;
     }
     feed.end();
   } finally {

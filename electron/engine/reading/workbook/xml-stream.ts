@@ -74,7 +74,7 @@ export function createXmlFeed(handlers: XmlHandlers, fileName: string, part: str
   };
 }
 
-/** Parses a whole part from its stream. */
+/** Parses a whole part from its stream; a failing read is the damaged-file sentence. */
 export async function parseXml(
   stream: Readable,
   handlers: XmlHandlers,
@@ -82,10 +82,18 @@ export async function parseXml(
   part: string,
 ): Promise<void> {
   const feed = createXmlFeed(handlers, fileName, part);
+  const pieces = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   try {
-    for await (const piece of stream as AsyncIterable<Buffer>) feed.write(piece);
-  } catch (error) {
-    throw streamError(fileName, error);
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await pieces.next();
+      } catch (error) {
+        throw streamError(fileName, error);
+      }
+      if (next.done) break;
+      feed.write(next.value);
+    }
   } finally {
     stream.destroy();
   }
