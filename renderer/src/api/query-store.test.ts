@@ -18,7 +18,7 @@ describe('createQueryStore', () => {
   it('is loading until the first answer, then holds it', async () => {
     const store = createQueryStore<string>();
     expect(store.get()).toEqual({ data: null, error: null, loading: true });
-    store.fetch(() => Promise.resolve('profiles'));
+    void store.fetch(() => Promise.resolve('profiles'));
     await settle();
     expect(store.get()).toEqual({ data: 'profiles', error: null, loading: false });
   });
@@ -27,8 +27,8 @@ describe('createQueryStore', () => {
     const store = createQueryStore<string>();
     const slow = deferred<string>();
     const fast = deferred<string>();
-    store.fetch(() => slow.promise);
-    store.fetch(() => fast.promise);
+    void store.fetch(() => slow.promise);
+    void store.fetch(() => fast.promise);
     fast.resolve('acme');
     await settle();
     slow.resolve('a');
@@ -39,8 +39,8 @@ describe('createQueryStore', () => {
   it('drops an older failure that arrives after a newer answer', async () => {
     const store = createQueryStore<string>();
     const slow = deferred<string>();
-    store.fetch(() => slow.promise);
-    store.fetch(() => Promise.resolve('acme'));
+    void store.fetch(() => slow.promise);
+    void store.fetch(() => Promise.resolve('acme'));
     await settle();
     slow.reject(new Error('The history could not be read.'));
     await settle();
@@ -49,10 +49,10 @@ describe('createQueryStore', () => {
 
   it('keeps the last answer while asking again, and beside a failure in plain words', async () => {
     const store = createQueryStore<string>();
-    store.fetch(() => Promise.resolve('first'));
+    void store.fetch(() => Promise.resolve('first'));
     await settle();
     const next = deferred<string>();
-    store.fetch(() => next.promise);
+    void store.fetch(() => next.promise);
     expect(store.get()).toEqual({ data: 'first', error: null, loading: true });
     next.reject(new Error('The app could not read the settings file.'));
     await settle();
@@ -65,7 +65,7 @@ describe('createQueryStore', () => {
 
   it('turns a load that throws at once into a failed request', async () => {
     const store = createQueryStore<string>();
-    store.fetch(() => {
+    void store.fetch(() => {
       throw new Error('This window is not connected to the app.');
     });
     await settle();
@@ -75,7 +75,7 @@ describe('createQueryStore', () => {
   it('counts a replaced value as the newest answer', async () => {
     const store = createQueryStore<string>();
     const slow = deferred<string>();
-    store.fetch(() => slow.promise);
+    void store.fetch(() => slow.promise);
     store.replace('after the change');
     slow.resolve('before the change');
     await settle();
@@ -85,7 +85,7 @@ describe('createQueryStore', () => {
   it('drops every answer still on its way once cancelled', async () => {
     const store = createQueryStore<string>();
     const slow = deferred<string>();
-    store.fetch(() => slow.promise);
+    void store.fetch(() => slow.promise);
     store.cancel();
     slow.resolve('late');
     await settle();
@@ -96,7 +96,7 @@ describe('createQueryStore', () => {
     const store = createQueryStore<string>();
     const seen: (string | null)[] = [];
     const leave = store.subscribe(() => seen.push(store.get().data));
-    store.fetch(() => Promise.resolve('one'));
+    void store.fetch(() => Promise.resolve('one'));
     await settle();
     leave();
     store.replace('two');

@@ -25,8 +25,9 @@ export function useSendTemplates(): SendTemplatesState {
     async (name: string, content: BuilderContent) => {
       setActionError(null);
       try {
+        // A full templates file is refused as the failure, in words.
         await callApi((api) => api.sendTemplates.save({ name, content }));
-        reload();
+        await reload();
         return null;
       } catch (reason) {
         return errorMessage(reason);
