@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { Button } from 'react-aria-components';
 import type { FilePreview } from '../../../../shared/ipc-import';
 import type { AttributeType } from '../../../../shared/mapping';
+import { SelectField } from '../../components/SelectField';
 import type { AttributeDraft, AttributeOwner } from '../../mapping/mapping-draft';
 import { columnSamples, samplesText } from './samples';
 
@@ -31,6 +32,7 @@ export interface AttributeListProps {
 export function AttributeList(props: AttributeListProps): ReactElement {
   const { owner, list } = props;
   const whose = owner === 'customer' ? 'customer' : 'contact';
+  const columns = props.file.header.map((column) => ({ value: column, label: column }));
   const change = (id: number, patch: Partial<AttributeDraft>) =>
     props.onChange(
       list.map((a) => (a.id === id ? { ...a, ...patch } : a)),
@@ -53,24 +55,16 @@ export function AttributeList(props: AttributeListProps): ReactElement {
           return (
             <div key={a.id}>
               <div className="im-attribute">
-                <div className="field">
-                  <label className="field__label--minor" htmlFor={`im-attr-col-${a.id}`}>
-                    Column
-                  </label>
-                  <select
-                    id={`im-attr-col-${a.id}`}
-                    className="input input--fill"
-                    value={a.column}
-                    aria-describedby={`im-attr-samples-${a.id}`}
-                    onChange={(event) => change(a.id, { column: event.target.value })}
-                  >
-                    {props.file.header.map((column) => (
-                      <option key={column} value={column}>
-                        {column}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SelectField
+                  id={`im-attr-col-${a.id}`}
+                  label="Column"
+                  minorLabel
+                  width="fill"
+                  value={a.column}
+                  options={columns}
+                  describedBy={`im-attr-samples-${a.id}`}
+                  onChange={(column) => change(a.id, { column })}
+                />
                 <div className="field">
                   <label className="field__label--minor" htmlFor={`im-attr-key-${a.id}`}>
                     Attribute key
@@ -84,25 +78,15 @@ export function AttributeList(props: AttributeListProps): ReactElement {
                     onChange={(event) => change(a.id, { key: event.target.value })}
                   />
                 </div>
-                <div className="field">
-                  <label className="field__label--minor" htmlFor={`im-attr-type-${a.id}`}>
-                    Read as
-                  </label>
-                  <select
-                    id={`im-attr-type-${a.id}`}
-                    className="input input--fill"
-                    value={a.type}
-                    onChange={(event) =>
-                      change(a.id, { type: event.target.value as AttributeType })
-                    }
-                  >
-                    {TYPES.map((t) => (
-                      <option key={t.value} value={t.value}>
-                        {t.label}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SelectField
+                  id={`im-attr-type-${a.id}`}
+                  label="Read as"
+                  minorLabel
+                  width="fill"
+                  value={a.type}
+                  options={TYPES}
+                  onChange={(type) => change(a.id, { type })}
+                />
                 <Button
                   className="button"
                   aria-label={`Remove ${whose} attribute ${a.key || a.column}`}

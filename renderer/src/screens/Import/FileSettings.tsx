@@ -2,8 +2,11 @@ import { useState, type ReactElement } from 'react';
 import { Button } from 'react-aria-components';
 import type { FilePreview } from '../../../../shared/ipc-import';
 import { configure } from '../../api/import-actions';
-import { DELIMITERS, delimiterLabel, type Delimiter } from '../../../../shared/delimiters';
+import { SelectField } from '../../components/SelectField';
+import { DELIMITERS, delimiterLabel } from '../../../../shared/delimiters';
 import { ENCODINGS, encodingReason } from './words';
+
+const DELIMITER_OPTIONS = DELIMITERS.map((d) => ({ value: d, label: delimiterLabel(d) }));
 
 /** How the file is read, each setting changeable; a change reads the file again at once. */
 export function FileSettings({
@@ -26,50 +29,24 @@ export function FileSettings({
   return (
     <div className="im-panel">
       <div className="im-facts">
-        <div className="field">
-          <label className="field__label" htmlFor="im-encoding">
-            Text encoding
-          </label>
-          <select
-            id="im-encoding"
-            className="input"
-            value={file.encoding}
-            disabled={disabled}
-            aria-describedby="im-encoding-why"
-            onChange={(event) => void configure({ encoding: event.target.value })}
-          >
-            {encodings.map((e) => (
-              <option key={e.value} value={e.value}>
-                {e.label}
-              </option>
-            ))}
-          </select>
-          <span id="im-encoding-why" className="text-muted text-small">
-            {encodingReason(file.encodingSource, file.bom)}
-          </span>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="im-delimiter">
-            Separator
-          </label>
-          <select
-            id="im-delimiter"
-            className="input"
-            value={file.delimiter}
-            disabled={disabled}
-            aria-describedby="im-delimiter-why"
-            onChange={(event) => void configure({ delimiter: event.target.value as Delimiter })}
-          >
-            {DELIMITERS.map((d) => (
-              <option key={d} value={d}>
-                {delimiterLabel(d)}
-              </option>
-            ))}
-          </select>
-          <span id="im-delimiter-why" className="text-muted text-small">
-            {delimiterReason}
-          </span>
-        </div>
+        <SelectField
+          id="im-encoding"
+          label="Text encoding"
+          value={file.encoding}
+          options={encodings}
+          isDisabled={disabled}
+          description={encodingReason(file.encodingSource, file.bom)}
+          onChange={(encoding) => void configure({ encoding })}
+        />
+        <SelectField
+          id="im-delimiter"
+          label="Separator"
+          value={file.delimiter}
+          options={DELIMITER_OPTIONS}
+          isDisabled={disabled}
+          description={delimiterReason}
+          onChange={(delimiter) => void configure({ delimiter })}
+        />
         <HeaderRowField key={file.headerRow} current={file.headerRow} disabled={disabled} />
       </div>
       {file.suggestedHeaderRow !== null && file.suggestedHeaderRow !== file.headerRow && (

@@ -1,5 +1,6 @@
 import type { ReactElement, ReactNode } from 'react';
 import type { FilePreview } from '../../../../shared/ipc-import';
+import { SelectField } from '../../components/SelectField';
 import type { SourceDraft } from '../../mapping/mapping-draft';
 import { columnSamples, samplesText } from './samples';
 
@@ -17,7 +18,8 @@ export interface TargetFieldProps {
   children?: ReactNode;
 }
 
-const NONE = '';
+// Not column names: a file's header never holds a NUL.
+const NONE = '\u0000none';
 const FIXED = '\u0000fixed';
 
 /**
@@ -28,51 +30,44 @@ export function TargetField(props: TargetFieldProps): ReactElement {
   const { id, label, source, file } = props;
   const selected =
     source.kind === 'column' ? source.column : source.kind === 'value' ? FIXED : NONE;
-  const described = [
-    `${id}-samples`,
-    props.guessed ? `${id}-guess` : null,
-    props.problem ? `${id}-problem` : null,
-  ]
+  const described = [`${id}-samples`, props.guessed ? `${id}-guess` : null]
     .filter(Boolean)
     .join(' ');
   const samples = source.kind === 'column' ? columnSamples(file, source.column) : [];
+  const options = [
+    { value: NONE, label: props.required ? 'Choose a column…' : 'None' },
+    ...file.header.map((column) => ({ value: column, label: column })),
+    { value: FIXED, label: 'The same fixed value for every row…' },
+  ];
 
   return (
     <div
       className={`card card--compact${props.guessed ? ' im-target--guess' : ''}${props.wide ? ' im-target--wide' : ''}`}
     >
-      <div className="im-row im-row--center">
-        <label className="field__label" htmlFor={id}>
-          {label}
-        </label>
-        {!props.required && <span className="text-muted text-small">optional</span>}
-        {props.guessed && (
-          <span id={`${id}-guess`} className="badge badge--info">
-            Guessed from the column name
-          </span>
-        )}
-      </div>
-      <select
+      <SelectField
         id={id}
-        className="input"
+        label={label}
+        besideLabel={
+          <>
+            {!props.required && <span className="text-muted text-small">optional</span>}
+            {props.guessed && (
+              <span id={`${id}-guess`} className="badge badge--info">
+                Guessed from the column name
+              </span>
+            )}
+          </>
+        }
         value={selected}
-        aria-describedby={described}
-        aria-invalid={props.problem ? true : undefined}
-        onChange={(event) => {
-          const value = event.target.value;
+        options={options}
+        describedBy={described}
+        error={props.problem}
+        errorElsewhere={`${id}-problem`}
+        onChange={(value) => {
           if (value === NONE) props.onChange({ kind: 'none' });
           else if (value === FIXED) props.onChange({ kind: 'value', value: '' });
           else props.onChange({ kind: 'column', column: value });
         }}
-      >
-        <option value={NONE}>{props.required ? 'Choose a column…' : 'None'}</option>
-        {file.header.map((column) => (
-          <option key={column} value={column}>
-            {column}
-          </option>
-        ))}
-        <option value={FIXED}>The same fixed value for every row…</option>
-      </select>
+      />
       {source.kind === 'value' && (
         <input
           className="input"

@@ -1,6 +1,7 @@
 import { useMemo, useState, type ReactElement } from 'react';
 import { Button } from 'react-aria-components';
 import type { FilePreview } from '../../../../shared/ipc-import';
+import { SelectField } from '../../components/SelectField';
 import type { MappingDraft } from '../../mapping/mapping-draft';
 import { columnSamples, columnValues } from './samples';
 import { previewTimestamps } from './timestamp-preview';
@@ -13,6 +14,7 @@ const KEYWORDS: readonly { value: string; label: string }[] = [
   { value: 'excel_serial', label: 'Spreadsheet day number (45383.5)' },
 ];
 const PATTERN = 'pattern';
+const FORMATS = [...KEYWORDS, { value: PATTERN, label: 'Another format (a date pattern)…' }];
 
 let zones: readonly string[] | null = null;
 function timeZones(): readonly string[] {
@@ -46,29 +48,15 @@ export function TimestampSettings({ draft, file, onChange }: TimestampSettingsPr
   return (
     <div className="im-panel">
       <div className="im-row">
-        <div className="field">
-          <label className="field__label" htmlFor="im-ts-format">
-            Timestamp format
-          </label>
-          <select
-            id="im-ts-format"
-            className="input"
-            value={isKeyword ? draft.timestampFormat.trim().toLowerCase() : PATTERN}
-            onChange={(event) =>
-              onChange({
-                timestampFormat:
-                  event.target.value === PATTERN ? 'dd.MM.yyyy HH:mm' : event.target.value,
-              })
-            }
-          >
-            {KEYWORDS.map((k) => (
-              <option key={k.value} value={k.value}>
-                {k.label}
-              </option>
-            ))}
-            <option value={PATTERN}>Another format (a date pattern)…</option>
-          </select>
-        </div>
+        <SelectField
+          id="im-ts-format"
+          label="Timestamp format"
+          value={isKeyword ? draft.timestampFormat.trim().toLowerCase() : PATTERN}
+          options={FORMATS}
+          onChange={(format) =>
+            onChange({ timestampFormat: format === PATTERN ? 'dd.MM.yyyy HH:mm' : format })
+          }
+        />
         {!isKeyword && (
           <div className="field">
             <label className="field__label" htmlFor="im-ts-pattern">

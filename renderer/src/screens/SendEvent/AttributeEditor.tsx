@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ReactElement } from 'react';
 import { Button } from 'react-aria-components';
 import { attributeTypeSchema, type AttributeType } from '../../../../shared/attribute-type';
+import { SelectField } from '../../components/SelectField';
 import type { BuilderIssue } from './builder-check';
 import type { AttributeEditorKind, EditorAttribute } from './builder-model';
 
@@ -23,6 +24,15 @@ const typeLabels: Record<AttributeType, string> = {
   number: 'Number',
   boolean: 'True/false',
 };
+
+const typeOptions = attributeTypeSchema.options.map((type) => ({
+  value: type,
+  label: typeLabels[type],
+}));
+const booleanOptions = [
+  { value: 'true', label: 'true' },
+  { value: 'false', label: 'false' },
+];
 
 const titles = { customer: 'Customer attributes', contact: 'Contact attributes' } as const;
 
@@ -93,30 +103,23 @@ export function AttributeEditor(props: AttributeEditorProps): ReactElement {
                   aria-describedby={keyIssue ? errorId : undefined}
                   onChange={(event) => props.onChange(row.id, { key: event.target.value })}
                 />
-                <select
-                  className="input input--auto"
-                  aria-label={`${label} type`}
+                <SelectField
+                  label={`${label} type`}
+                  labelHidden
+                  width="auto"
                   value={row.type}
-                  onChange={(event) =>
-                    props.onTypeChange(row.id, attributeTypeSchema.parse(event.target.value))
-                  }
-                >
-                  {attributeTypeSchema.options.map((type) => (
-                    <option key={type} value={type}>
-                      {typeLabels[type]}
-                    </option>
-                  ))}
-                </select>
+                  options={typeOptions}
+                  onChange={(type) => props.onTypeChange(row.id, type)}
+                />
                 {row.type === 'boolean' ? (
-                  <select
-                    className="input input--fill"
-                    aria-label={`${label} value`}
-                    value={row.value}
-                    onChange={(event) => props.onChange(row.id, { value: event.target.value })}
-                  >
-                    <option value="true">true</option>
-                    <option value="false">false</option>
-                  </select>
+                  <SelectField
+                    label={`${label} value`}
+                    labelHidden
+                    width="fill"
+                    value={row.value === 'false' ? 'false' : 'true'}
+                    options={booleanOptions}
+                    onChange={(value) => props.onChange(row.id, { value })}
+                  />
                 ) : (
                   <input
                     className="input input--fill"

@@ -5,6 +5,7 @@ import { sameTemplateName, templateNameSchema } from '../../../../shared/send-bu
 import { describeZodError } from '../../../../shared/zod-issue';
 import type { BuilderContent, SendTemplate } from '../../../../shared/send-builder';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { SelectField } from '../../components/SelectField';
 import { ModalDialog } from '../../components/ModalDialog';
 
 export interface TemplateBarProps {
@@ -19,7 +20,6 @@ export interface TemplateBarProps {
 
 /** Load, save and delete the builder's templates. */
 export function TemplateBar(props: TemplateBarProps): ReactElement {
-  const selectId = useId();
   const [selectedId, setSelectedId] = useState('');
   const [status, setStatus] = useState<string | null>(null);
   const selected = props.templates.find((item) => item.id === selectedId) ?? props.templates[0];
@@ -27,23 +27,19 @@ export function TemplateBar(props: TemplateBarProps): ReactElement {
   return (
     <section className="se-templates" aria-label="Templates">
       <div className="actions">
-        <label className="field__label" htmlFor={selectId}>
-          Template
-        </label>
-        <select
-          id={selectId}
-          className="input input--auto"
-          value={selected?.id ?? ''}
-          disabled={props.templates.length === 0}
-          onChange={(event) => setSelectedId(event.target.value)}
-        >
-          {props.templates.length === 0 ? <option value="">No templates saved yet</option> : null}
-          {props.templates.map((template) => (
-            <option key={template.id} value={template.id}>
-              {template.name}
-            </option>
-          ))}
-        </select>
+        <SelectField
+          label="Template"
+          inline
+          width="auto"
+          value={selected?.id ?? null}
+          options={props.templates.map((template) => ({
+            value: template.id,
+            label: template.name,
+          }))}
+          placeholder="No templates saved yet"
+          isDisabled={props.templates.length === 0}
+          onChange={setSelectedId}
+        />
         <Button
           className="button"
           isDisabled={!selected}

@@ -1,16 +1,8 @@
 import type { ReactElement } from 'react';
-import {
-  Button,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
-  Text,
-} from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import type { Profile } from '../../../../shared/settings';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { SelectField } from '../../components/SelectField';
 import { ProfileNameDialog } from './ProfileNameDialog';
 import { profileNameProblem } from './profile-form';
 
@@ -30,33 +22,15 @@ export function ProfileSwitcher(props: ProfileSwitcherProps): ReactElement {
   const onlyOne = profiles.length === 1;
   return (
     <div className="st-profile-switcher">
-      <Select
-        className="field"
+      <SelectField
+        label="Active profile"
         value={active.id}
-        onChange={(key) => {
-          if (typeof key === 'string' && key !== active.id) props.onActivate(key);
+        options={profiles.map((profile) => ({ value: profile.id, label: profile.name }))}
+        description="Test events and imports are sent with this profile's keys and address."
+        onChange={(id) => {
+          if (id !== active.id) props.onActivate(id);
         }}
-      >
-        <Label className="field__label">Active profile</Label>
-        <Button className="input st-select__button">
-          <SelectValue className="st-select__value" />
-          <span className="st-select__chevron" aria-hidden="true">
-            ▾
-          </span>
-        </Button>
-        <Text slot="description" className="field__hint">
-          Test events and imports are sent with this profile&apos;s keys and address.
-        </Text>
-        <Popover className="st-select__popover">
-          <ListBox className="st-select__list" items={profiles}>
-            {(profile) => (
-              <ListBoxItem id={profile.id} className="st-select__option" textValue={profile.name}>
-                {profile.name}
-              </ListBoxItem>
-            )}
-          </ListBox>
-        </Popover>
-      </Select>
+      />
       <div className="actions">
         <ProfileNameDialog
           trigger={<Button className="button">New profile</Button>}
