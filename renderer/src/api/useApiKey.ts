@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { KeyStatus } from '../../../shared/ipc-settings';
 import { callApi } from './call-api';
 import { errorMessage } from './error-message';
+import { useQuery } from './useQuery';
 
 export type KeyResult = { ok: true } | { ok: false; message: string };
 
@@ -18,34 +19,30 @@ export interface ApiKeyApi {
  * and set / delete. The key goes to the main process and is never read back.
  */
 export function useApiKey(profileId: string): ApiKeyApi {
-  const [status, setStatus] = useState<{ profileId: string; value: KeyStatus } | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    callApi((api) => api.secrets.status({ profileId })).then(
-      (value) => {
-        if (live) setStatus({ profileId, value });
-      },
-      (error: unknown) => {
-        if (live)
-          setStatus({ profileId, value: { state: 'unavailable', message: errorMessage(error) } });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [profileId]);
+  // Each answer names its profile; a keychain that cannot be asked is a status too, not a failure.
+  const status = useQuery(
+    (api) =>
+      api.secrets.status({ profileId }).then(
+        (value) => ({ profileId, value }),
+        (error: unknown) => ({
+          profileId,
+          value: { state: 'unavailable', message: errorMessage(error) } as const,
+        }),
+      ),
+    [profileId],
+  );
+  const { replace } = status;
 
   const change = useCallback(
     async (run: () => Promise<KeyStatus>): Promise<KeyResult> => {
       try {
-        setStatus({ profileId, value: await run() });
+        replace({ profileId, value: await run() });
         return { ok: true };
       } catch (error) {
         return { ok: false, message: errorMessage(error) };
       }
     },
-    [profileId],
+    [profileId, replace],
   );
 
   const save = useCallback(
@@ -58,5 +55,11 @@ export function useApiKey(profileId: string): ApiKeyApi {
   );
 
   // A status still about the previous profile is not shown for this one.
-  return { status: status?.profileId === profileId ? status.value : null, save, remove };
+  const shown: KeyStatus | null =
+    status.data?.profileId === profileId
+      ? status.data.value
+      : status.error !== null && !status.loading
+        ? { state: 'unavailable', message: status.error }
+        : null;
+  return { status: shown, save, remove };
 }
