@@ -121,7 +121,9 @@ export function readIco(
   const count = buffer.readUInt16LE(4);
   return Array.from({ length: count }, (_, i) => {
     const entry = 6 + 16 * i;
-    const size = buffer.readUInt8(entry) || 256;
+    // A width byte of 0 means 256 pixels.
+    const width = buffer.readUInt8(entry);
+    const size = width === 0 ? 256 : width;
     const offset = buffer.readUInt32LE(entry + 12);
     const bitCount = buffer.readUInt16LE(offset + 14);
     const half = Math.floor(size / 2);

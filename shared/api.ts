@@ -91,7 +91,8 @@ function isLowSurrogate(unit: number): boolean {
 
 /** The size in bytes of the body the app sends for `request` (its JSON, UTF-8). */
 export function requestBodyBytes(request: unknown): number {
-  return utf8ByteLength(JSON.stringify(request) ?? '');
+  // JSON.stringify gives undefined for undefined, whatever its types say.
+  return utf8ByteLength((JSON.stringify(request) as string | undefined) ?? '');
 }
 
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);

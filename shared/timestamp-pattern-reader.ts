@@ -133,6 +133,9 @@ export function compilePatternReader(
           offsetMinutes = readOffset(text);
           if (offsetMinutes === null) return { ok: false, problem: `${text} is not a UTC offset` };
           break;
+        case 'weekday':
+          // The day, month and year say which day it is; its name only has to be a day name.
+          break;
       }
     }
     if (pm !== null) {

@@ -43,7 +43,7 @@ async function setup(rows: number, broken: number[] = [], emulatorOptions = {}) 
   });
   const waitEnd = (jobId: string) =>
     new Promise<JobUpdate>((resolve) => {
-      const done = updates.find((u) => u.jobId === jobId && u.end);
+      const done = updates.find((u) => u.jobId === jobId && u.end !== null);
       if (done) resolve(done);
       else ended.set(jobId, resolve);
     });

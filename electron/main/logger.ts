@@ -34,7 +34,7 @@ function describeError(error: unknown): string {
   if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
   if (typeof error === 'string') return error;
   try {
-    return JSON.stringify(error) ?? String(error);
+    return (JSON.stringify(error) as string | undefined) ?? String(error);
   } catch {
     return String(error);
   }

@@ -62,7 +62,8 @@ export interface StartupElectron {
   createMainWindow(options: MainWindowOptions): StartupWindow;
   openExternal(url: string): Promise<void>;
   openPath(path: string): Promise<string>;
-  writeClipboardText(text: string): void;
+  /** Electron's clipboard.writeText, which returns a promise: the send service awaits it. */
+  writeClipboardText(text: string): void | Promise<void>;
 }
 
 export interface StartupOptions {

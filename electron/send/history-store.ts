@@ -49,7 +49,7 @@ export function newHistoryId(sentAt: number): string {
 }
 
 const newestFirst = (a: SendHistorySummary, b: SendHistorySummary) =>
-  b.sentAt - a.sentAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+  b.sentAt !== a.sentAt ? b.sentAt - a.sentAt : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 
 async function readEntry(file: string): Promise<SendHistoryEntry | null> {
   try {

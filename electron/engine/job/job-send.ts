@@ -141,7 +141,7 @@ export async function sendBatches(
   async function dispatch(batch: PackedBatch, existingId: number | null): Promise<void> {
     while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
     await gate();
-    if (control.stopped() || journalFailure) {
+    if (control.stopped() || journalFailure !== null) {
       // Never sent: hold the low-water mark below it for good, or a resume would skip its rows.
       marks.hold(`dropped-${batch.rows[0] ?? 0}-${existingId ?? 'new'}`, Math.min(...batch.rows));
       return;
@@ -181,7 +181,7 @@ export async function sendBatches(
       edits,
     )) {
       await gate();
-      if (control.stopped() || journalFailure) break;
+      if (control.stopped() || journalFailure !== null) break;
       const invalid: RejectedRowRecord[] = [];
       for (const { row, event, issues } of chunk.rows) {
         progress.value.rowsRead += 1;
@@ -228,7 +228,7 @@ export async function sendBatches(
       await moveWatermark();
       emit();
     }
-    if (!control.stopped() && !journalFailure) {
+    if (!control.stopped() && journalFailure === null) {
       const last = packer.flush();
       if (last) await dispatch(last, null);
       for (const leftover of plan.leftovers(trackerKey)) {
@@ -237,9 +237,9 @@ export async function sendBatches(
     }
     while (inFlight.size > 0) await Promise.race(inFlight);
     marks.release('packer');
-    if (!control.stopped() && !journalFailure) await moveWatermark();
+    if (!control.stopped() && journalFailure === null) await moveWatermark();
   } catch (error) {
     if (!control.stopped()) throw error;
   }
-  if (journalFailure) throw journalFailure;
+  if (journalFailure !== null) throw journalFailure;
 }

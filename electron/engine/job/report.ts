@@ -86,13 +86,17 @@ export function createReportWriter(
   const delimiter = options.delimiter ?? ',';
   const partial = `${filePath}.partial`;
   const stream = createWriteStream(partial, { encoding: 'utf8' });
+  // Set by the stream's error event; read through a function, since flow analysis cannot see
+  // an assignment made in a callback.
   let failure: Error | null = null;
   stream.on('error', (error) => (failure = error));
+  const failed = (): Error | null => failure;
   let lastRow = 0;
   let count = 0;
 
   async function write(text: string): Promise<void> {
-    if (failure) throw failure;
+    const early = failed();
+    if (early) throw early;
     if (!stream.write(text)) {
       // `once` also rejects if the stream fails while we wait.
       await once(stream, 'drain');
@@ -115,10 +119,12 @@ export function createReportWriter(
     },
     async close() {
       await started;
-      if (failure) throw failure;
+      const before = failed();
+      if (before) throw before;
       stream.end();
       await once(stream, 'close');
-      if (failure) throw failure;
+      const after = failed();
+      if (after) throw after;
       await rename(partial, filePath);
       return count;
     },

@@ -53,7 +53,8 @@ function canonicalJson(value: unknown): string {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
-  return JSON.stringify(value) ?? 'null';
+  // JSON.stringify gives undefined for undefined, functions and symbols, whatever its types say.
+  return (JSON.stringify(value) as string | undefined) ?? 'null';
 }
 
 /** SHA-256 (hex) of a mapping's canonical JSON: the same mapping, however its keys are ordered, hashes the same. */

@@ -106,11 +106,11 @@ describe('sender against the emulator', () => {
     });
     // The reset came after the emulator had recorded the events: they really did arrive twice.
     expect(server.received).toHaveLength(6);
-    expect(
-      events
-        .filter((event) => event.type === 'retry')
-        .map((event) => event.type === 'retry' && event.reason),
-    ).toEqual(['server_error', 'network', 'rate_limited']);
+    expect(events.filter((event) => event.type === 'retry').map((event) => event.reason)).toEqual([
+      'server_error',
+      'network',
+      'rate_limited',
+    ]);
   });
 
   it('isolates the one event the server refuses', async () => {

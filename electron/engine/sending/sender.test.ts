@@ -191,10 +191,8 @@ describe('createSender: retries', () => {
     expect(server.requests).toHaveLength(3);
     // random() = 0.5: 500 ms after the first failure, 1000 ms after the second.
     const retries = events.filter((event) => event.type === 'retry');
-    expect(retries.map((event) => event.type === 'retry' && event.delayMs)).toEqual([500, 1_000]);
-    expect(
-      retries.every((event) => event.type === 'retry' && event.reason === 'server_error'),
-    ).toBe(true);
+    expect(retries.map((event) => event.delayMs)).toEqual([500, 1_000]);
+    expect(retries.every((event) => event.reason === 'server_error')).toBe(true);
   });
 
   it('counts rows as possible duplicates after a reset or timeout once sent', async () => {

@@ -87,7 +87,8 @@ export function createFakeClock(start = 1_000): FakeClock {
       time = until;
     },
     async run(promise) {
-      let settled = false;
+      // Set in a callback, which TypeScript's flow analysis cannot see.
+      let settled = false as boolean;
       const watched = promise.finally(() => {
         settled = true;
       });

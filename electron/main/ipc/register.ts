@@ -71,7 +71,8 @@ export function registerHandlers<C extends IpcChannel>(
   options: RegisterOptions,
 ): void {
   for (const channel of Object.keys(handlers) as C[]) {
-    const spec = ipcRequests[channel];
+    // The handler table is typed by the contract, but a caller outside TypeScript may pass more.
+    const spec = (ipcRequests as Partial<typeof ipcRequests>)[channel];
     if (!spec) throw new Error(`"${channel}" is not a channel of the IPC contract.`);
     const handler: IpcHandler<C> = handlers[channel];
 

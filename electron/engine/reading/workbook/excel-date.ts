@@ -76,7 +76,7 @@ export function isoToWallClock(text: string): { wallClock: WallClock; hasTime: b
   if (!match) return null;
   const [year, month, day, hour, minute, second] = match
     .slice(1, 7)
-    .map((part) => Number(part ?? 0));
+    .map((part: string | undefined) => Number(part ?? 0)); // groups that did not match are undefined
   const wallClock = {
     year: year ?? 0,
     month: month ?? 0,

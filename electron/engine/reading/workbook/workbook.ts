@@ -157,8 +157,9 @@ export class Workbook {
   /** The rows the sheet spans; null when it holds no cell at all (or is not a worksheet). */
   async rowSpan(sheet: SheetEntry): Promise<SheetRows | null> {
     if (sheet.kind !== 'worksheet') return null;
-    let dimension: string | null = null;
-    let started = false;
+    // Both are set by the parser's callbacks, which TypeScript's flow analysis cannot see.
+    let dimension = null as string | null;
+    let started = false as boolean;
     // The dimension comes before the rows: read up to <sheetData> and stop.
     const peek: XmlHandlers = {
       open(name, attributes) {
@@ -238,7 +239,7 @@ export class Workbook {
   ): AsyncGenerator<WorkbookRow[], void, undefined> {
     const context = { ...(await this.context()), part: sheet.part };
     let pending: WorkbookRow[] = [];
-    let done = false;
+    let done = false as boolean; // set by a callback, unseen by flow analysis
     const handlers = createSheetHandlers(context, {
       row(row) {
         pending.push(row);

@@ -13,7 +13,11 @@ function row(issues: RowIssue[], edited: number[] = []): ReviewRow {
     cells: ['login', 'next Tuesday after lunch', ''],
     edited,
     skipped: false,
-    status: issues.some((i) => i.severity === 'error') ? 'error' : issues.length ? 'warning' : 'ok',
+    status: issues.some((i) => i.severity === 'error')
+      ? 'error'
+      : issues.length > 0
+        ? 'warning'
+        : 'ok',
     issues,
   };
 }

@@ -41,7 +41,9 @@ export function JsonEditor({ text, onChange, issues, eventCount }: JsonEditorPro
     const end = start + (lines[line - 1]?.length ?? 0);
     element.focus();
     element.setSelectionRange(start, end);
-    const lineHeight = parseFloat(getComputedStyle(element).lineHeight) || 20;
+    // `normal` (no number) falls back to the editor's usual line height.
+    const measured = parseFloat(getComputedStyle(element).lineHeight);
+    const lineHeight = Number.isNaN(measured) ? 20 : measured;
     element.scrollTop = Math.max(0, (line - 3) * lineHeight);
     updateCaret();
   };

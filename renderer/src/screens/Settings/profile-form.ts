@@ -86,7 +86,9 @@ export function checkProfileForm(profile: Profile, values: ProfileFormValues): P
   }
 
   const present = Object.fromEntries(
-    Object.entries(errors).filter(([, message]) => message !== undefined),
+    (Object.entries(errors) as [ProfileFormField, string | undefined][]).filter(
+      ([, message]) => message !== undefined,
+    ),
   ) as ProfileFormCheck['errors'];
   const changed = Object.keys(patch).length > 0;
   const valid = Object.keys(present).length === 0;
