@@ -2,14 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  encodeIcns,
-  encodeIco,
-  icnsTypes,
-  pngSize,
-  readIcns,
-  readIco,
-} from './icon-containers';
+import { encodeIcns, encodeIco, icnsTypes, pngSize, readIcns, readIco } from './icon-containers';
 import { appleGrid, iconSvg } from './icon-design';
 
 const buildDir = path.resolve(import.meta.dirname, '..', 'build');

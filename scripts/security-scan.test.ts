@@ -5,12 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runElectronegativity } from './electronegativity';
 import { isScannedSource } from './scan-sources';
-import {
-  allowlistSchema,
-  formatVerdict,
-  judgeFindings,
-  scanFails,
-} from './security-scan-core';
+import { allowlistSchema, formatVerdict, judgeFindings, scanFails } from './security-scan-core';
 import type { Finding } from './security-scan-core';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
