@@ -97,6 +97,15 @@ describe('guessAttributeType', () => {
     expect(guessAttributeType([])).toBe('string');
   });
 
+  it('reads amounts and yes/no words of Czech, German and French exports', () => {
+    expect(guessAttributeType(['1 234,56', '12,5', '0,99'])).toBe('number');
+    expect(guessAttributeType(['-1.234,56', '2.500,00'])).toBe('number');
+    expect(guessAttributeType(['ano', 'ne'])).toBe('boolean');
+    expect(guessAttributeType(['ja', 'nein', 'JA'])).toBe('boolean');
+    expect(guessAttributeType(['oui', 'non', 'Oui'])).toBe('boolean');
+    expect(guessAttributeType(['12,5', '1.5'])).toBe('string');
+  });
+
   it('keeps identifiers with leading zeros as text', () => {
     expect(guessAttributeType(['00123', '00456'])).toBe('string');
   });

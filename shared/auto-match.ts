@@ -1,4 +1,5 @@
 import type { AttributeType } from './mapping';
+import { detectDecimalMark } from './decimal-detect';
 import { parseBooleanCell, parseNumberCell } from './values';
 
 // Auto-match: a first mapping proposed from a file's header names, for a person to confirm. Every
@@ -179,7 +180,7 @@ export function attributeKeyFor(column: string, index = 0): string {
 
 /**
  * The type to read a column's cells as, from sample values: number when every non-blank sample is
- * a number, yes/no when every one is a yes/no word (and not a number), else text. Identifiers that
+ * a number (with the column's decimal mark, so `1 234,56` counts), yes/no when every one is a yes/no word (and not a number), else text. Identifiers that
  * look numeric but keep leading zeros ("00123") stay text, because reading them as numbers would
  * change them.
  */
@@ -187,7 +188,8 @@ export function guessAttributeType(values: readonly string[]): AttributeType {
   const present = values.map((value) => value.trim()).filter((value) => value !== '');
   if (present.length === 0) return 'string';
   if (present.some((value) => /^0\d/.test(value))) return 'string';
-  if (present.every((value) => parseNumberCell(value).ok)) return 'number';
+  const { mark } = detectDecimalMark(present);
+  if (present.every((value) => parseNumberCell(value, mark).ok)) return 'number';
   if (present.every((value) => parseBooleanCell(value).ok)) return 'boolean';
   return 'string';
 }

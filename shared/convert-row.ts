@@ -3,7 +3,7 @@ import type { ReadCell } from './columns';
 import type { TimestampPlan } from './convert-timestamp';
 import { withColumn } from './issues';
 import type { RowIssue } from './issues';
-import type { AttributeType } from './mapping';
+import type { AttributeType, DecimalMark } from './mapping';
 import { booleanCellValue, numberCellValue, parseBooleanCell, parseNumberCell } from './values';
 
 // The per-row half of a conversion: everything here runs once per row of a file of up to millions,
@@ -22,10 +22,13 @@ export interface IdentifierPlan {
   read: ReadCell;
 }
 
-/** How to read one attribute: a fixed value, or a column read as `type`. */
+/**
+ * How to read one attribute: a fixed value, or a column read as `type`; `decimal` is the mark its
+ * text is read with when `type` is number (a cell that already holds a number needs none).
+ */
 export type AttributePlan =
   | { key: string; constant: string | number | boolean }
-  | { key: string; column: string; type: AttributeType; read: ReadCell };
+  | { key: string; column: string; type: AttributeType; decimal: DecimalMark; read: ReadCell };
 
 /** A mapping bound to a header: how to read each part of the event from a row. */
 export interface Plan {
@@ -184,9 +187,12 @@ function readAttributes(
       if (keep) (values ??= {})[attribute.key] = text;
       continue;
     }
-    const value = attribute.type === 'number' ? numberCellValue(text) : booleanCellValue(text);
+    const value =
+      attribute.type === 'number'
+        ? numberCellValue(text, attribute.decimal)
+        : booleanCellValue(text);
     if (value === null || Number.isNaN(value)) {
-      issues.push(invalidValue(row, attribute.column, attribute.type, text));
+      issues.push(invalidValue(row, attribute.column, attribute.type, attribute.decimal, text));
     } else if (keep) {
       (values ??= {})[attribute.key] = value;
     }
@@ -199,9 +205,10 @@ function invalidValue(
   row: number,
   column: string,
   type: 'number' | 'boolean',
+  decimal: DecimalMark,
   text: string,
 ): RowIssue {
-  const parsed = type === 'number' ? parseNumberCell(text) : parseBooleanCell(text);
+  const parsed = type === 'number' ? parseNumberCell(text, decimal) : parseBooleanCell(text);
   return {
     row,
     column,

@@ -101,7 +101,7 @@ describe('converting a row', () => {
   });
 
   it('reports every problem of a row at once', () => {
-    const result = convert(row({ ...full, event_name: '', MRR: '1,5', Active: 'maybe' }), 9);
+    const result = convert(row({ ...full, event_name: '', MRR: '12,5,3', Active: 'maybe' }), 9);
     expect(result.event).toBeNull();
     expect(result.issues.map((issue) => [issue.kind, issue.column])).toEqual([
       ['missing_value', 'event_name'],
@@ -109,8 +109,35 @@ describe('converting a row', () => {
       ['invalid_boolean', 'Active'],
     ]);
     expect(result.issues[1]?.message).toBe(
-      '"1,5" is not a number: use a dot for decimals and no thousands separators, e.g. 1234.5 (column "MRR").',
+      '"12,5,3" is not a number: use digits with a dot for decimals, e.g. 1234.5, 1,234.5 or -0.25 (column "MRR").',
     );
+  });
+
+  it('reads a number column with the decimal mark the mapping names', () => {
+    const comma = mappingSchema.parse({
+      ...mapping,
+      customerData: { mrr: { column: 'MRR', type: 'number', decimal: 'comma' } },
+    });
+    expect(convert(row({ ...full, MRR: '1.234,5' }), 2, comma).event?.data?.customer).toEqual({
+      mrr: 1234.5,
+    });
+    const point = convert(row({ ...full, MRR: '1,5' }), 4);
+    expect(point.issues[0]?.message).toBe(
+      '"1,5" is not a number: it is written with a decimal comma, so choose "Comma" as the decimal mark of the column (column "MRR").',
+    );
+  });
+
+  it('decides a number column without a decimal mark from the sample rows', () => {
+    const auto = (MRR: string, sample: string) =>
+      prepareConversion(header, mapping, { ...options, sampleRows: [row({ MRR: sample })] });
+    const german = auto('1.234', '12,5');
+    expect(
+      german.ok && german.converter.convert(row({ ...full, MRR: '1.234' }), 2).event?.data,
+    ).toMatchObject({ customer: { mrr: 1234 } });
+    const plain = auto('1.234', '1.234');
+    expect(
+      plain.ok && plain.converter.convert(row({ ...full, MRR: '1.234' }), 2).event?.data,
+    ).toMatchObject({ customer: { mrr: 1.234 } });
   });
 
   it('sends a row without a contact ID as a customer-only event', () => {

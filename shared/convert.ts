@@ -2,6 +2,7 @@ import { cellReader, findColumn, missingColumnHint } from './columns';
 import type { ReadCell } from './columns';
 import { checkWithPlan, convertWithPlan } from './convert-row';
 import type { AttributePlan, ConvertResult, IdentifierPlan, RowCheck } from './convert-row';
+import { detectDecimalMark } from './decimal-detect';
 import { prepareColumnTimestamp, prepareFixedTimestamp } from './convert-timestamp';
 import type { PreparedTimestamp } from './convert-timestamp';
 import { quoteValue } from './issues';
@@ -19,6 +20,11 @@ export interface ConversionOptions {
   now: number;
   /** Values from the timestamp column, to decide its format when the mapping says `auto`. */
   timestampSamples?: readonly string[];
+  /**
+   * Rows that decide the decimal mark of number attributes whose mapping leaves it out. The engine
+   * decides those from the whole column first (`prepareImport`), so only a few rows come here.
+   */
+  sampleRows?: readonly (readonly string[])[];
 }
 
 /** A mapping bound to one file's header, ready to convert its rows one after another. */
@@ -82,10 +88,14 @@ export function prepareConversion(
     Object.entries(from ?? {}).map(([key, source]): AttributePlan => {
       if ('value' in source) return { key, constant: source.value };
       const read = locate(`${field}.${key}`, `${label} ${JSON.stringify(key)}`, source.column);
+      const index = findColumn(header, source.column);
       return {
         key,
         column: source.column,
         type: source.type ?? 'string',
+        decimal:
+          source.decimal ??
+          detectDecimalMark((options.sampleRows ?? []).map((row) => row[index] ?? '')).mark,
         read: read ?? (() => ''),
       };
     });
@@ -138,7 +148,8 @@ export type OneRowResult =
 
 /**
  * Prepares and converts a single row, for tests and callers with only a row or two. Without
- * `timestampSamples`, the row's own timestamp cell decides an `auto` format.
+ * `timestampSamples` and `sampleRows`, the row's own cells decide an `auto` timestamp format and
+ * decimal marks.
  */
 export function convertRow(
   header: readonly string[],
@@ -154,6 +165,7 @@ export function convertRow(
   const prepared = prepareConversion(header, mapping, {
     ...options,
     timestampSamples: samples ?? [],
+    sampleRows: options.sampleRows ?? [cells],
   });
   if (!prepared.ok) return { ok: false, mappingIssues: prepared.issues };
   return { ok: true, ...prepared.converter.convert(cells, options.rowNumber ?? 2) };

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { attributeTypeSchema, type AttributeType } from './attribute-type';
+import {
+  attributeTypeSchema,
+  decimalMarkSchema,
+  type AttributeType,
+  type DecimalMark,
+} from './attribute-type';
 import { refusingProtoKey } from './safe-record';
 import { SOURCE_WITHOUT_ORIGIN } from './mapping-messages';
 import { closestMatches, quoteList } from './suggest';
@@ -103,18 +108,28 @@ export type TimestampSource = ({ column: string } | { value: number | string }) 
 };
 
 /**
- * Where one attribute comes from. A column is read as `type` (text when left out); a fixed `value`
- * is sent as written, and if `type` is given the value must be of that type.
+ * Where one attribute comes from. A column is read as `type` (text when left out), a number column
+ * with its `decimal` mark (decided from the column when left out); a fixed `value` is sent as
+ * written, and if `type` is given the value must be of that type.
  */
 export const attributeSourceSchema = z
   .strictObject({
     column: columnSchema.optional(),
     value: z.union([z.string(), z.number(), z.boolean()]).optional(),
     type: attributeTypeSchema.optional(),
+    decimal: decimalMarkSchema.optional(),
   })
   .superRefine((source, ctx) => {
     checkOneOrigin(source, ctx);
-    const { value, type } = source;
+    const { value, type, decimal } = source;
+    if (decimal !== undefined && (type !== 'number' || value !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['decimal'],
+        message:
+          '"decimal" is the decimal mark of a number column: it needs "column" and "type": "number".',
+      });
+    }
     if (value !== undefined && type !== undefined && typeof value !== type) {
       ctx.addIssue({
         code: 'custom',
@@ -122,12 +137,13 @@ export const attributeSourceSchema = z
       });
     }
   })
-  .transform(({ column, value, type }): AttributeSource => ({
+  .transform(({ column, value, type, decimal }): AttributeSource => ({
     ...(column !== undefined ? { column } : { value: value ?? '' }),
-    ...stripUndefined({ type }),
+    ...stripUndefined({ type, decimal }),
   }));
 export type AttributeSource = ({ column: string } | { value: string | number | boolean }) & {
   type?: AttributeType;
+  decimal?: DecimalMark;
 };
 
 /** Attribute name → source ("__proto__" refused, see `refusingProtoKey`). */

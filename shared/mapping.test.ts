@@ -100,6 +100,22 @@ describe('parseMappingFile', () => {
     ]);
   });
 
+  it('reads the decimal mark of a number column, and only of one', () => {
+    const comma = { column: 'Částka', type: 'number', decimal: 'comma' };
+    const result = parseMappingFile(
+      JSON.stringify({ ...minimal, customerData: { amount: comma } }),
+    );
+    expect(result.ok && result.mapping.customerData).toEqual({ amount: comma });
+    expect(
+      errorsOf({ ...minimal, customerData: { a: { column: 'A', decimal: 'comma' } } }),
+    ).toEqual([
+      '"decimal" is the decimal mark of a number column: it needs "column" and "type": "number" (at customerData.a.decimal).',
+    ]);
+    expect(
+      errorsOf({ ...minimal, customerData: { a: { column: 'A', type: 'number', decimal: ',' } } }),
+    ).toHaveLength(1);
+  });
+
   it('refuses other versions', () => {
     expect(errorsOf({ ...minimal, version: 2 })).toEqual([
       'This mapping file is version 2; this app reads version 1.',
@@ -194,6 +210,10 @@ const attribute = fc.oneof(
     { column, type: fc.constantFrom('string', 'number', 'boolean') },
     { requiredKeys: ['column'] },
   ),
+  fc.record(
+    { column, type: fc.constant('number'), decimal: fc.constantFrom('point', 'comma') },
+    { requiredKeys: ['column', 'type'] },
+  ),
   fc.record({
     value: fc.oneof(
       fc.string(),
@@ -261,6 +281,16 @@ describe('serializeMapping', () => {
   }
 }
 `,
+    );
+  });
+
+  it('writes the decimal mark after the type', () => {
+    const mapping = mappingSchema.parse({
+      ...minimal,
+      customerData: { amount: { decimal: 'comma', type: 'number', column: 'Betrag' } },
+    });
+    expect(serializeMapping(mapping)).toContain(
+      '"amount": {\n      "column": "Betrag",\n      "type": "number",\n      "decimal": "comma"\n    }',
     );
   });
 

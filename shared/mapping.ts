@@ -9,7 +9,12 @@ import {
 } from './mapping-sources';
 import type { Attributes } from './mapping-sources';
 
-export { attributeTypeSchema, type AttributeType } from './attribute-type';
+export {
+  attributeTypeSchema,
+  decimalMarkSchema,
+  type AttributeType,
+  type DecimalMark,
+} from './attribute-type';
 export {
   TIMESTAMP_FORMAT_KEYWORDS,
   attributeSourceSchema,
@@ -121,7 +126,7 @@ export function serializeMapping(mapping: Mapping): string {
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-const SOURCE_KEY_ORDER = ['column', 'value', 'type', 'format', 'timezone'] as const;
+const SOURCE_KEY_ORDER = ['column', 'value', 'type', 'decimal', 'format', 'timezone'] as const;
 
 function orderSource(source: object): Record<string, unknown> {
   return pick(source as Record<string, unknown>, SOURCE_KEY_ORDER);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormatResolution } from './timestamps';
-import { createFormatDetector, resolveTimestampFormat } from './timestamps';
+import { createFormatDetector, createTimestampParser, resolveTimestampFormat } from './timestamps';
 
 const detect = (...samples: string[]): FormatResolution => resolveTimestampFormat('auto', samples);
 const formatOf = (resolution: FormatResolution) =>
@@ -39,6 +39,32 @@ describe('auto: written dates', () => {
     const resolution = detect('01.04.2024 10:00', '02.04.2024 11:30');
     expect(formatOf(resolution)).toEqual({ kind: 'pattern', pattern: 'dd.MM.yyyy HH:mm' });
     expect(resolution.ok && resolution.description).toContain('Dates with dots are read day first');
+  });
+
+  // The day-first forms of Czech (spaces after the dots) and German (none) exports.
+  it.each([
+    [['3. 12. 2026 14:05', '13. 1. 2026 9:05'], 'd. M. yyyy H:mm', Date.UTC(2026, 11, 3, 13, 5)],
+    [['3.\u00A012.\u00A02026'], 'd. M. yyyy', Date.UTC(2026, 11, 2, 23)],
+    [['03.12.2026'], 'dd.MM.yyyy', Date.UTC(2026, 11, 2, 23)],
+    [['3.12.26 9:30'], 'd.M.yy H:mm', Date.UTC(2026, 11, 3, 8, 30)],
+    [['03.12.2026 14:05:30'], 'dd.MM.yyyy HH:mm:ss', Date.UTC(2026, 11, 3, 13, 5, 30)],
+  ])('reads %j day first as %s', (values, pattern, first) => {
+    const resolution = detect(...values);
+    expect(formatOf(resolution)).toEqual({ kind: 'pattern', pattern });
+    if (!resolution.ok) return;
+    const parse = createTimestampParser(resolution.format, {
+      zone: 'Europe/Prague',
+      now: Date.UTC(2026, 11, 31),
+    });
+    expect(parse(values[0] ?? '')).toEqual({ ok: true, ms: first });
+  });
+
+  it('still tells month-first slashed dates from day-first dotted ones', () => {
+    expect(formatOf(detect('12/3/2026', '12/13/2026'))).toEqual({
+      kind: 'pattern',
+      pattern: 'M/d/yyyy',
+    });
+    expect(formatOf(detect('3. 12. 2026', '3.12.2026'))).toBe('timestamp_unparsed');
   });
 
   it('asks the user when nothing tells day from month', () => {

@@ -7,7 +7,7 @@
  *   (12-13 digits), spreadsheet day numbers 36526..73050 with an optional fraction (5 digits).
  *   Other numbers are not recognized (an 8-digit 20240403 included).
  * - ISO 8601 (a space instead of `T` too), which also covers `yyyy-MM-dd HH:mm[:ss]`.
- * - Numeric dates with `.`, `/` or `-`: year first (`yyyy/MM/dd`) or year last with 4 or 2 digits
+ * - Numeric dates with `.`, `/` or `-` (or a dot and a space, `3. 12. 2026`): year first (`yyyy/MM/dd`) or year last with 4 or 2 digits
  *   (`yy` means 20yy), an optional time `H:mm[:ss[.SSS]]` with an optional AM/PM marker.
  *   Year-last dates are day first when some value has a first field over 12, month first when some value
  *   has a second field over 12. Dotted dates (`dd.MM.yyyy`) are day first by convention (German) unless
@@ -29,8 +29,9 @@ export interface FormatDetector {
 }
 
 const NUMBER = /^\d+(?:[.,]\d+)?$/;
+// The separator may be a dot and spaces, as Czech writes dates (`3. 12. 2026`).
 const DATED =
-  /^(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})(?:(,?\s+|T)(\d{1,2}):(\d{2})(?::(\d{2})(?:([.,])\d{1,9})?)?(\s*)([ap]\.?m\.?)?)?$/i;
+  /^(\d{1,4})([./-]|\.\s+)(\d{1,2})\2(\d{1,4})(?:(,?\s+|T)(\d{1,2}):(\d{2})(?::(\d{2})(?:([.,])\d{1,9})?)?(\s*)([ap]\.?m\.?)?)?$/i;
 
 interface Layout {
   example: string;
@@ -64,7 +65,9 @@ function readDated(
 ): { key: string; layout: DatedLayout; a: number; b: number } | null {
   const match = DATED.exec(value);
   if (match === null) return null;
-  const [, first = '', separator = '', second = '', last = ''] = match;
+  const [, first = '', written = '', second = '', last = ''] = match;
+  // A dot and any spaces is written `. ` in the pattern, whose reader takes any spaces there.
+  const separator = written.length > 1 ? '. ' : written;
   const yearFirst = first.length === 4;
   if (yearFirst ? last.length > 2 : first.length > 2 || (last.length !== 2 && last.length !== 4)) {
     return null;
@@ -149,7 +152,7 @@ function decideDated(layout: DatedLayout): FormatResolution {
   if (secondOver12 !== null) {
     return decided(pattern(false), ` Month first, because of values like ${quote(secondOver12)}.`);
   }
-  if (layout.separator === '.') {
+  if (layout.separator.startsWith('.')) {
     return decided(pattern(true), ' Dates with dots are read day first.');
   }
   if (dayDiffersFromMonth === null) return decided(pattern(true));
