@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decimalChoiceSchema } from './decimal-detect';
 import { delimiterSchema, delimiterSourceSchema } from './delimiters';
 import { jobOutcomeSchema, jobProgressSchema } from './job-progress';
 import { issueKindSchema, mappingIssueSchema, rowIssueSchema } from './issues';
@@ -33,6 +34,8 @@ export const filePreviewSchema = z.object({
   suggestedHeaderRow: z.int().nullable(),
   header: z.array(z.string()),
   sampleRows: z.array(sampleRowSchema),
+  /** Cells pasted on the Import screen, kept as a tab-separated UTF-8 file in the data folder. */
+  pasted: z.boolean(),
 });
 export type FilePreview = z.infer<typeof filePreviewSchema>;
 
@@ -54,6 +57,17 @@ export const openFileResponseSchema = z.object({
   recentMapping: recentMappingSchema.nullable(),
 });
 export type OpenFileResponse = z.infer<typeof openFileResponseSchema>;
+
+/**
+ * Cells copied from Excel, Google Sheets or Numbers: the clipboard's plain text, tab-separated,
+ * with quoted cells where they hold line breaks. Larger than this is a file's job.
+ */
+export const MAX_PASTE_CHARS = 32 * 1024 * 1024;
+export const pasteCellsRequestSchema = z.strictObject({
+  text: z.string().max(MAX_PASTE_CHARS, {
+    message: 'That is too much to paste (over 32 MB). Save the cells as a file and choose it.',
+  }),
+});
 
 export const configureFileRequestSchema = z.strictObject({
   sessionId: sessionIdSchema,
@@ -78,6 +92,8 @@ export const reviewSummarySchema = z.object({
   /** Rows the server refused in the last upload of this file, to fix and send again. */
   refusedRows: z.int(),
   timestampDescription: z.string(),
+  /** How each number attribute's decimals are read, decided by the main process from the file. */
+  decimalMarks: z.array(decimalChoiceSchema),
   zone: z.string(),
 });
 export type ReviewSummary = z.infer<typeof reviewSummarySchema>;
@@ -220,6 +236,7 @@ export const jobListSchema = z.array(jobSummarySchema);
 /** The `import:*` request channels, merged into `ipcRequests` in `ipc.ts`. */
 export const importRequests = {
   'import:open': { request: openFileRequestSchema, response: openFileResponseSchema },
+  'import:paste': { request: pasteCellsRequestSchema, response: openFileResponseSchema },
   'import:configure': {
     request: configureFileRequestSchema,
     response: configureFileResponseSchema,

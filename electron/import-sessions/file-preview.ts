@@ -11,7 +11,7 @@ const cut = (cell: string) =>
   cell.length > PREVIEW_CELL_CHARS ? `${cell.slice(0, PREVIEW_CELL_CHARS)}…` : cell;
 
 /** What the first step shows of a sniffed file. */
-export function toFilePreview(file: SniffResult): FilePreview {
+export function toFilePreview(file: SniffResult, pasted = false): FilePreview {
   return {
     fileName: file.fileName,
     fileSize: file.fileSize,
@@ -26,6 +26,7 @@ export function toFilePreview(file: SniffResult): FilePreview {
     sampleRows: file.sampleRows
       .slice(0, PREVIEW_ROWS)
       .map((row) => ({ row: row.row, cells: row.cells.map(cut) })),
+    pasted,
   };
 }
 

@@ -1,3 +1,4 @@
+import { PASTE_DELIMITER, savePastedCells } from './pasted-cells';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -45,6 +46,8 @@ export interface ImportServiceOptions {
  */
 export interface ImportService {
   open(filePath: string, source?: FileSource): Promise<OpenFileResponse>;
+  /** Pasted cells, kept as a file in the data directory and opened like one. */
+  paste(text: string): Promise<OpenFileResponse>;
   configure(sessionId: string, source: FileSource): Promise<ConfigureFileResponse>;
   validate(sessionId: string, mapping: Mapping): Promise<ValidateResponse>;
   rows(sessionId: string, view: RowsView, offset: number, limit: number): Promise<RowsResponse>;
@@ -131,11 +134,27 @@ export function createImportService(options: ImportServiceOptions): ImportServic
     return opened;
   }
 
+  const recentFor = (opened: ImportSession): Promise<RecentMapping | null> =>
+    recent.find(opened.header).catch(() => null);
+
   return {
     async open(filePath, source) {
       const opened = await openSession(filePath, source);
-      const found: RecentMapping | null = await recent.find(opened.header).catch(() => null);
-      return { sessionId: opened.id, file: opened.preview(), recentMapping: found };
+      return {
+        sessionId: opened.id,
+        file: opened.preview(),
+        recentMapping: await recentFor(opened),
+      };
+    },
+    async paste(text) {
+      const file = await savePastedCells(options.dataDir, text, new Date(now()));
+      const opened = await openSession(file, { delimiter: PASTE_DELIMITER, encoding: 'utf-8' });
+      opened.pasted = true;
+      return {
+        sessionId: opened.id,
+        file: opened.preview(),
+        recentMapping: await recentFor(opened),
+      };
     },
     async configure(sessionId, source) {
       return { file: await session(sessionId).configure(source) };

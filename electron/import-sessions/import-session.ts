@@ -1,3 +1,4 @@
+import type { DecimalChoice } from '../../shared/decimal-detect';
 import type { RowConverter } from '../../shared/convert';
 import type {
   FilePreview,
@@ -27,6 +28,7 @@ interface Validation extends ValidatedFile {
   mapping: Mapping;
   converter: RowConverter;
   timestampDescription: string;
+  decimalMarks: DecimalChoice[];
   counts: ReviewCounts;
   /** Rows with a problem when validated, and every row edited since: the "problems" view. */
   problems: SortedRows;
@@ -55,6 +57,8 @@ export class ImportSession {
   private skipProblems = false;
   /** Rows the server refused in the last upload, with its message. */
   private refused = new Map<number, string>();
+  /** Cells pasted on the Import screen (kept as a file), not a file the person chose. */
+  pasted = false;
 
   private constructor(
     readonly id: string,
@@ -76,7 +80,7 @@ export class ImportSession {
   }
 
   preview(): FilePreview {
-    return toFilePreview(this.file);
+    return toFilePreview(this.file, this.pasted);
   }
 
   /** Reads the file again with other settings; a new reading forgets the validation and edits. */
@@ -145,6 +149,7 @@ export class ImportSession {
       converter: validated.converter,
       mapping: validated.mapping,
       timestampDescription: validated.summary.timestampDescription,
+      decimalMarks: validated.summary.decimalMarks,
       index,
       counts,
       problems,
@@ -175,6 +180,7 @@ export class ImportSession {
       skipProblems: this.skipProblems,
       refusedRows: this.refused.size,
       timestampDescription: v.timestampDescription,
+      decimalMarks: v.decimalMarks,
       zone: v.converter.zone,
     };
   }

@@ -19,6 +19,7 @@ export const channelSamples: ChannelSamples = {
     await writeFile(file, 'event,occurred_at,customer_id\nsignup,2024-04-01T10:00:00Z,cus_1\n');
     return [{ path: file }, { path: path.join(dataDir, 'missing.csv') }];
   },
+  'import:paste': () => [{ text: 'event\tcustomer_id\nsignup\tcus_1\n' }, { text: 'just a word' }],
   'import:configure': () => [{ sessionId, source: { headerRow: 1 } }],
   'import:validate': () => [{ sessionId, mapping }],
   'import:rows': () => [{ sessionId, view: 'all', offset: 0, limit: 10 }],

@@ -14,6 +14,7 @@ export interface ImportIpcServices {
 
 export type ImportChannel =
   | 'import:open'
+  | 'import:paste'
   | 'import:configure'
   | 'import:validate'
   | 'import:rows'
@@ -45,6 +46,7 @@ export function importHandlers(services: ImportIpcServices): IpcHandlers<ImportC
   });
   return {
     'import:open': ({ path, source }) => imports.open(path, source),
+    'import:paste': ({ text }) => imports.paste(text),
     'import:configure': ({ sessionId, source }) => imports.configure(sessionId, source),
     'import:validate': ({ sessionId, mapping }) => imports.validate(sessionId, mapping),
     'import:rows': ({ sessionId, view, offset, limit }) =>

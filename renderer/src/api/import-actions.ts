@@ -1,5 +1,5 @@
 import type { FileLike } from '../../../shared/ipc';
-import type { FilePreview, RowsView } from '../../../shared/ipc-import';
+import type { FilePreview, OpenFileResponse, RowsView } from '../../../shared/ipc-import';
 import { parseMappingFile, serializeMapping, type FileSource } from '../../../shared/mapping';
 import { downloadText } from '../download';
 import {
@@ -23,11 +23,22 @@ function freshDraft(file: FilePreview) {
 }
 
 export async function chooseFile(file: FileLike): Promise<void> {
+  await openWith(async () => {
+    const path = await callApi((api) => api.getPathForFile(file));
+    return callApi((api) => api.import.open({ path }));
+  });
+}
+
+/** Cells pasted from a spreadsheet: the main process keeps them as a file and opens it. */
+export async function pasteCells(text: string): Promise<void> {
+  await openWith(() => callApi((api) => api.import.paste({ text })));
+}
+
+async function openWith(open: () => Promise<OpenFileResponse>): Promise<void> {
   const previous = getState().open;
   setState({ opening: true, fileError: null });
   try {
-    const path = await callApi((api) => api.getPathForFile(file));
-    const opened = await callApi((api) => api.import.open({ path }));
+    const opened = await open();
     if (previous) {
       void callApi((api) => api.import.close({ sessionId: previous.sessionId })).catch(() => null);
     }

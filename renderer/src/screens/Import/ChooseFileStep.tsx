@@ -1,7 +1,13 @@
 import type { ReactElement } from 'react';
-import { Button, DropZone, isFileDropItem, type DropItem } from 'react-aria-components';
+import {
+  Button,
+  DropZone,
+  isFileDropItem,
+  isTextDropItem,
+  type DropItem,
+} from 'react-aria-components';
 import { goTo } from '../../api/import-actions';
-import { chooseFile } from '../../api/import-actions';
+import { chooseFile, pasteCells } from '../../api/import-actions';
 import type { WizardState } from '../../api/import-wizard-store';
 import { FileSettings } from './FileSettings';
 import { PreviewTable } from './PreviewTable';
@@ -43,6 +49,7 @@ export function ChooseFileStep({ state }: { state: WizardState }): ReactElement 
           read, never changed.
         </p>
       </DropZone>
+      <PasteBox disabled={state.opening} />
       {state.opening && (
         <p role="status" className="text-muted">
           Reading the file…
@@ -61,8 +68,11 @@ export function ChooseFileStep({ state }: { state: WizardState }): ReactElement 
       {open && (
         <>
           <h3 className="section-subtitle">
-            {open.file.fileName}{' '}
-            <span className="text-muted">({fileSize(open.file.fileSize)})</span>
+            {open.file.pasted ? 'Pasted cells' : open.file.fileName}{' '}
+            <span className="text-muted">
+              ({open.file.pasted ? `${open.file.fileName}, ` : ''}
+              {fileSize(open.file.fileSize)})
+            </span>
           </h3>
           <FileSettings file={open.file} disabled={state.opening} />
           <PreviewTable file={open.file} />
@@ -77,8 +87,47 @@ export function ChooseFileStep({ state }: { state: WizardState }): ReactElement 
   );
 }
 
-/** Opens the first file of a drop (or of a paste into the drop zone); text and folders are left. */
+/**
+ * Opens the first file of a drop (or of a paste into the drop zone); failing a file, text cells
+ * dropped or pasted there (a spreadsheet's range dragged in); folders are left.
+ */
 async function openDropped(items: readonly DropItem[]): Promise<void> {
-  const item = items.find(isFileDropItem);
-  if (item) await chooseFile(await item.getFile());
+  const file = items.find(isFileDropItem);
+  if (file) return chooseFile(await file.getFile());
+  const text = items.find((item) => isTextDropItem(item) && item.types.has('text/plain'));
+  if (text && isTextDropItem(text)) await pasteCells(await text.getText('text/plain'));
+}
+
+/**
+ * Where cells copied in Excel, Google Sheets or Numbers are pasted (Ctrl+V, or ⌘V on a Mac). The
+ * page reads the clipboard only in the paste event the person starts: the app asks for no
+ * clipboard permission.
+ */
+function PasteBox({ disabled }: { disabled: boolean }): ReactElement {
+  return (
+    <div className="im-paste">
+      <label className="field__label" htmlFor="im-paste">
+        Or paste cells
+      </label>
+      <textarea
+        id="im-paste"
+        className="input im-paste__target"
+        rows={2}
+        readOnly
+        disabled={disabled}
+        placeholder="Click here, then paste (Ctrl+V or ⌘V)"
+        aria-describedby="im-paste-hint"
+        onPaste={(event) => {
+          event.preventDefault();
+          const text = event.clipboardData.getData('text/plain');
+          void pasteCells(text);
+        }}
+      />
+      <p id="im-paste-hint" className="text-muted text-small">
+        Copy the cells in Excel, Google Sheets or Numbers, with their header row. They are kept as a
+        file in the app&apos;s data folder, so the import can be checked, sent, resumed and found in
+        History like any file.
+      </p>
+    </div>
+  );
 }

@@ -19,8 +19,11 @@ export function FileSettings({
   const encodings = ENCODINGS.some((e) => e.value === file.encoding)
     ? ENCODINGS
     : [{ value: file.encoding, label: file.encoding }, ...ENCODINGS];
-  const delimiterReason =
-    file.delimiterSource === 'detected'
+  // Pasted cells are written as UTF-8 with tabs by the app itself: nothing was detected or chosen.
+  const pastedAsIs = (chosen: boolean) => file.pasted && chosen;
+  const delimiterReason = pastedAsIs(file.delimiterSource === 'chosen' && file.delimiter === '\t')
+    ? 'spreadsheets put tabs between pasted cells'
+    : file.delimiterSource === 'detected'
       ? 'detected'
       : file.delimiterSource === 'chosen'
         ? 'chosen by you'
@@ -35,7 +38,11 @@ export function FileSettings({
           value={file.encoding}
           options={encodings}
           isDisabled={disabled}
-          description={encodingReason(file.encodingSource, file.bom)}
+          description={
+            pastedAsIs(file.encodingSource === 'chosen' && file.encoding === 'utf-8')
+              ? 'pasted text is always Unicode'
+              : encodingReason(file.encodingSource, file.bom)
+          }
           onChange={(encoding) => void configure({ encoding })}
         />
         <SelectField
