@@ -9,7 +9,8 @@
  * `1.234` alone stays 1.234, as it does today. Values that neither mark reads (`12,5,3`, `n/a`) do
  * not count: they are the rows' problems whatever the mark.
  */
-import { DECIMAL_MARK_EXAMPLES, type DecimalMark } from './attribute-type';
+import { z } from 'zod';
+import { DECIMAL_MARK_EXAMPLES, decimalMarkSchema, type DecimalMark } from './attribute-type';
 import { quoteValue } from './issues';
 import { numberCellValue } from './values';
 
@@ -19,6 +20,21 @@ export interface DecimalDecision {
   /** "Automatic: comma (1 234,56), because of values like "12,5"." */
   description: string;
 }
+
+/**
+ * How one number attribute's decimals are read in an import: the mark the mapping names, or the
+ * one decided from its column (`automatic`), in words. The engine decides it; the mapping step and
+ * the review show it, the CLI prints it.
+ */
+export const decimalChoiceSchema = z.object({
+  owner: z.enum(['customerData', 'contactData']),
+  key: z.string(),
+  column: z.string(),
+  mark: decimalMarkSchema,
+  automatic: z.boolean(),
+  description: z.string(),
+});
+export type DecimalChoice = z.infer<typeof decimalChoiceSchema>;
 
 /** Feeds a column's values one at a time, then tells the decided mark. */
 export interface DecimalDetector {

@@ -25,6 +25,10 @@ function printSummary(io: CliIo, fileName: string, summary: ValidationSummary): 
     out,
     `  ${summary.timestampDescription} Time zone for times without an offset: ${summary.zone}.`,
   );
+  // Only the marks decided from a column: a mark the mapping names is no news to its writer.
+  for (const choice of summary.decimalMarks.filter((c) => c.automatic)) {
+    line(out, `  Decimal mark of ${JSON.stringify(choice.column)}: ${choice.description}`);
+  }
   const kinds = Object.entries(summary.issueCounts) as [IssueKind, number][];
   if (kinds.length > 0) {
     line(out);

@@ -1,3 +1,4 @@
+import type { DecimalChoice } from '../../../shared/decimal-detect';
 import type { IssueKind, MappingIssue, RowIssue } from '../../../shared/issues';
 import type { Mapping } from '../../../shared/mapping';
 import type { TrackEvent } from '../../../shared/api';
@@ -34,6 +35,8 @@ export interface ValidationSummary {
   /** How many issues were counted but not kept in `issues`. */
   moreIssues: number;
   timestampDescription: string;
+  /** How each number attribute's decimals are read (decided from its column when automatic). */
+  decimalMarks: DecimalChoice[];
   zone: string;
 }
 
@@ -151,7 +154,7 @@ export async function* checkRows(
 export async function validateFile(options: ValidateOptions): Promise<ValidationResult> {
   const opened = await prepareImport(options);
   if (!opened.ok) return opened;
-  const { file, converter, mapping, timestampDescription } = opened.prepared;
+  const { file, converter, mapping, timestampDescription, decimalMarks } = opened.prepared;
   const maxIssues = options.maxIssues ?? 1000;
   await options.onOpened?.(file);
 
@@ -164,6 +167,7 @@ export async function validateFile(options: ValidateOptions): Promise<Validation
     issues: [],
     moreIssues: 0,
     timestampDescription,
+    decimalMarks,
     zone: converter.zone,
   };
 
