@@ -73,6 +73,11 @@ export async function validateCommand(
       onOpened: (opened) => {
         if (reportPath) report.writer = createReportWriter(reportPath, opened.header);
       },
+      // The whole file decided a decimal mark other than its first rows: the report starts again.
+      onRestart: async () => {
+        await report.writer?.abort();
+        report.writer = null;
+      },
       onInvalidRow: async ({ row, issues }) => {
         const error = issues.filter((i) => i.severity === 'error').map((i) => i.message);
         await report.writer?.add({ row: row.row, error: error.join(' '), cells: row.cells });

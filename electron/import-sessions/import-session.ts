@@ -105,9 +105,9 @@ export class ImportSession {
     const abort = new AbortController();
     this.running = abort;
     this.validation = null;
-    const index = new RowIndex();
-    const counts = new ReviewCounts();
-    const problems = new SortedRows();
+    let index = new RowIndex();
+    let counts = new ReviewCounts();
+    let problems = new SortedRows();
     let validated: ValidationResult;
     try {
       validated = await validateFile({
@@ -125,6 +125,12 @@ export class ImportSession {
           if (verdict.status !== 'ok' || this.overrides.has(row)) problems.push(row);
           // Skips survive a new validation (a changed mapping); whether each row could be sent may not.
           if (this.skipped.has(row)) this.skipped.set(row, verdict.status !== 'error');
+        },
+        // The whole file decided a decimal mark other than its first rows: the review starts again.
+        onRestart: () => {
+          index = new RowIndex();
+          counts = new ReviewCounts();
+          problems = new SortedRows();
         },
         onProgress: (progress) => {
           index.add(progress.bytesRead, progress.nextRowNumber, progress.rowsRead);

@@ -89,6 +89,8 @@ describe('numbers, dates and yes/no of local exports', () => {
     const { decimalMarks, summary } = await eventsOf(file, use);
     expect(decimalMarks.map((choice) => choice.mark)).toEqual(['comma']);
     expect(summary.ok && summary.summary.invalidRows).toBe(0);
+    // Three rows: the sample is the whole file, so validation needs no second pass.
+    expect(summary.ok && summary.summary.decimalMarks).toEqual(decimalMarks);
   });
 
   it('reads the French billing export: no-break and narrow no-break thousands, oui/non', async () => {
@@ -142,6 +144,33 @@ describe('numbers, dates and yes/no of local exports', () => {
         description: 'Point (1,234.56)',
       },
     ]);
+
+    // Validation confirms the first rows' marks in its own pass, and starts again once if the
+    // whole column says otherwise, so every row is checked with the whole column's mark.
+    let rowsSeen = 0;
+    let restarts = 0;
+    const validated = await validateFile({
+      path: file,
+      mapping: use,
+      now: NOW,
+      onRow: () => (rowsSeen += 1),
+      onRestart: () => {
+        restarts += 1;
+        rowsSeen = 0;
+      },
+    });
+    expect(restarts).toBe(1);
+    expect(rowsSeen).toBe(500);
+    // Only row 402, where "pinned" reads 12,5 with the point the mapping names.
+    expect(validated.ok && validated.summary.invalidRows).toBe(1);
+    expect(validated.ok && validated.summary.decimalMarks.map((c) => [c.key, c.mark])).toEqual([
+      ['amount', 'comma'],
+      ['seats', 'point'],
+      ['pinned', 'point'],
+    ]);
+    expect(validated.ok && validated.summary.decimalMarks[0]?.description).toBe(
+      'Automatic: comma (1 234,56), because of values like "12,5".',
+    );
     const cells = ['signup', '2026-01-01T00:00:00Z', 'cus_1', '1.234', '3'];
     expect(opened.ok && opened.prepared.converter.convert(cells, 2).event?.data).toEqual({
       customer: { amount: 1234, seats: 3, pinned: 1.234 },

@@ -28,6 +28,8 @@ export interface PreparedImport {
   timestampDescription: string;
   /** How each number attribute's decimals are read, with the reason when decided from the column. */
   decimalMarks: DecimalChoice[];
+  /** With `deferDecimals`: the marks still to be confirmed by the caller's pass over the file. */
+  pendingDecimals: PendingDecimal[];
 }
 
 export type PrepareImportResult =
@@ -41,6 +43,11 @@ export interface PrepareImportOptions {
   /** "Now" for the timestamp range check; a job keeps its own so a resume converts alike. */
   now: number;
   signal?: AbortSignal;
+  /**
+   * Take the sample rows' decimal marks for now and leave the whole column to the caller, which
+   * reads the file anyway (`validateFile`), instead of reading it once more here.
+   */
+  deferDecimals?: boolean;
 }
 
 /** How a decided format is written in a mapping file, so the decision can be stored and reused. */
@@ -105,13 +112,13 @@ function timestampDetector(
  * Decides an automatic decimal mark from the whole column: the sample rows settle it only when
  * they hold a value that only the point reads; otherwise a later `12,5` or `1.5` could decide.
  */
-function decimalDetector(
-  file: SniffResult,
-  index: number,
-): ColumnDetector & Decides<DecimalDecision> {
+function decimalDetector(file: SniffResult, index: number): DecimalColumnDetector {
   const detector = createDecimalDetector();
   for (const row of file.sampleRows) detector.observe(row.cells[index] ?? '');
-  if (detector.settled) return { index, observe: () => {}, settled: true, result: detector.result };
+  const fromSample = detector.result();
+  if (detector.settled) {
+    return { index, observe: () => {}, settled: true, result: detector.result, fromSample };
+  }
   // The sample rows were read from the start of the file, so the whole pass reads them again.
   const whole = createDecimalDetector();
   return {
@@ -121,7 +128,24 @@ function decimalDetector(
       return whole.settled;
     },
     result: whole.result,
+    fromSample,
   };
+}
+
+/** A decimal mark detector of one column, and what the sample rows alone decided. */
+export interface DecimalColumnDetector extends ColumnDetector, Decides<DecimalDecision> {
+  fromSample: DecimalDecision;
+}
+
+/**
+ * A decimal mark the sample rows left open, taken for now (`provisional`) while validation feeds
+ * the whole column to `detector` in its own pass (see `validateFile`).
+ */
+export interface PendingDecimal {
+  owner: AttributeOwner;
+  key: string;
+  provisional: DecimalMark;
+  detector: DecimalColumnDetector;
 }
 
 interface Decides<T> {
@@ -146,7 +170,7 @@ function automaticNumbers(
 }
 
 /** The mapping with `decimal` set on one attribute. */
-function withDecimal(
+export function withDecimal(
   mapping: Mapping,
   owner: AttributeOwner,
   key: string,
@@ -197,7 +221,10 @@ export async function prepareImport(options: PrepareImportOptions): Promise<Prep
     const index = findColumn(file.header, number.column);
     return index === -1 ? [] : [{ ...number, detector: decimalDetector(file, index) }];
   });
-  const open = [timestampDecision, ...numbers.map((number) => number.detector)].filter(
+  // Deferred marks are decided by the caller's own pass over the file (validation), not one more.
+  const deferred = options.deferDecimals === true;
+  const decimalPass = deferred ? [] : numbers.map((number) => number.detector);
+  const open = [timestampDecision, ...decimalPass].filter(
     (detector): detector is NonNullable<typeof detector> => detector !== null && !detector.settled,
   );
   await readWholeColumns(options, file, open);
@@ -222,8 +249,11 @@ export async function prepareImport(options: PrepareImportOptions): Promise<Prep
     detectedDescription = decided.description;
   }
   const reasons = new Map<string, string>();
+  const pendingDecimals: PendingDecimal[] = [];
   for (const { owner, key, detector } of numbers) {
-    const decided = detector.result();
+    const pending = deferred && !detector.settled;
+    const decided = pending ? detector.fromSample : detector.result();
+    if (pending) pendingDecimals.push({ owner, key, provisional: decided.mark, detector });
     mapping = withDecimal(mapping, owner, key, decided.mark);
     reasons.set(`${owner}.${key}`, decided.description);
   }
@@ -238,6 +268,6 @@ export async function prepareImport(options: PrepareImportOptions): Promise<Prep
   const timestampDescription = detectedDescription ?? converter.timestampDescription;
   return {
     ok: true,
-    prepared: { file, converter, mapping, timestampDescription, decimalMarks },
+    prepared: { file, converter, mapping, timestampDescription, decimalMarks, pendingDecimals },
   };
 }

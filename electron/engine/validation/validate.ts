@@ -4,7 +4,7 @@ import type { Mapping } from '../../../shared/mapping';
 import type { TrackEvent } from '../../../shared/api';
 import type { RowCheck, RowConverter } from '../../../shared/convert';
 import { applyOverrides, type RowEdits } from './import-edits';
-import { prepareImport } from './prepare';
+import { prepareImport, withDecimal, type PendingDecimal } from './prepare';
 import {
   readRows,
   type DataRow,
@@ -75,6 +75,11 @@ export interface ValidateOptions {
   edits?: RowEdits;
   /** How many issues to keep for display; all are counted. Default 1,000. */
   maxIssues?: number;
+  /**
+   * Called before the file is validated a second time, because the whole file decided a decimal
+   * mark other than its first rows did (rare): whatever the callbacks gathered starts again.
+   */
+  onRestart?: () => void | Promise<void>;
 }
 
 /** Rows of a chunk that the reader already found broken (wrong number of values), with their issues. */
@@ -152,9 +157,11 @@ export async function* checkRows(
  * wizard, which builds its review (counts, problem rows, row index) from `onRow` and `onProgress`.
  */
 export async function validateFile(options: ValidateOptions): Promise<ValidationResult> {
-  const opened = await prepareImport(options);
+  // Decimal marks the first rows leave open are confirmed by this pass itself, not one more.
+  const opened = await prepareImport({ ...options, deferDecimals: true });
   if (!opened.ok) return opened;
-  const { file, converter, mapping, timestampDescription, decimalMarks } = opened.prepared;
+  const { file, converter, mapping, timestampDescription, decimalMarks, pendingDecimals } =
+    opened.prepared;
   const maxIssues = options.maxIssues ?? 1000;
   await options.onOpened?.(file);
 
@@ -184,6 +191,10 @@ export async function validateFile(options: ValidateOptions): Promise<Validation
           ? { valid: false, issues: readIssues }
           : converter.check(row.cells, row.row);
       options.onRow?.(row, check);
+      // The file's own cells, as a send decides the mark from them (prepareImport).
+      for (const pending of pendingDecimals) {
+        pending.detector.observe(read.cells[pending.detector.index] ?? '');
+      }
       const { valid, issues } = check;
       summary.totalRows += 1;
       if (valid) {
@@ -206,5 +217,32 @@ export async function validateFile(options: ValidateOptions): Promise<Validation
       nextRowNumber: chunk.nextRowNumber,
     });
   }
-  return { ok: true, file, mapping, converter, summary };
+  if (pendingDecimals.length === 0) return { ok: true, file, mapping, converter, summary };
+  return confirmDecimals(options, { ok: true, file, mapping, converter, summary }, pendingDecimals);
+}
+
+/**
+ * After a pass that fed the whole columns to the pending decimal detectors: the marks they decided,
+ * with their reasons, in the summary; and when one differs from the first rows' (a `12,5` after
+ * a hundred rows of `1.234`), the file validated again with the whole columns' marks.
+ */
+async function confirmDecimals(
+  options: ValidateOptions,
+  first: Extract<ValidationResult, { ok: true }>,
+  pendingDecimals: readonly PendingDecimal[],
+): Promise<ValidationResult> {
+  let mapping = first.mapping;
+  const changed = pendingDecimals.some((p) => p.detector.result().mark !== p.provisional);
+  const decimalMarks = first.summary.decimalMarks.map((choice) => {
+    const pending = pendingDecimals.find((p) => p.owner === choice.owner && p.key === choice.key);
+    if (pending === undefined) return choice;
+    const { mark, description } = pending.detector.result();
+    mapping = withDecimal(mapping, pending.owner, pending.key, mark);
+    return { ...choice, mark, description };
+  });
+  if (!changed) return { ...first, summary: { ...first.summary, decimalMarks } };
+  await options.onRestart?.();
+  const again = await validateFile({ ...options, mapping });
+  // The second run reads the marks as pinned; they were decided from the columns all the same.
+  return again.ok ? { ...again, summary: { ...again.summary, decimalMarks } } : again;
 }
