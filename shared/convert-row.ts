@@ -4,6 +4,7 @@ import type { TimestampPlan } from './convert-timestamp';
 import { withColumn } from './issues';
 import type { RowIssue } from './issues';
 import type { AttributeType, DecimalMark } from './mapping';
+import type { TypedCells } from './typed-cells';
 import { booleanCellValue, numberCellValue, parseBooleanCell, parseNumberCell } from './values';
 
 // The per-row half of a conversion: everything here runs once per row of a file of up to millions,
@@ -28,7 +29,15 @@ export interface IdentifierPlan {
  */
 export type AttributePlan =
   | { key: string; constant: string | number | boolean }
-  | { key: string; column: string; type: AttributeType; decimal: DecimalMark; read: ReadCell };
+  | {
+      key: string;
+      column: string;
+      /** The column's index, for its typed cell (a workbook's number is read as it is). */
+      index: number;
+      type: AttributeType;
+      decimal: DecimalMark;
+      read: ReadCell;
+    };
 
 /** A mapping bound to a header: how to read each part of the event from a row. */
 export interface Plan {
@@ -38,6 +47,8 @@ export interface Plan {
   timestamp: TimestampPlan;
   customerData: AttributePlan[];
   contactData: AttributePlan[];
+  /** Every column the mapping reads, by index: an error cell in one of them stops the row. */
+  mappedColumns: readonly { index: number; column: string }[];
 }
 
 /** Whether a row can be sent, and every issue found, for validation (which needs no event). */
@@ -58,10 +69,18 @@ interface RowValues {
   contactData: AttributeValues | null;
 }
 
-/** Converts one row by a plan; never throws (see `RowConverter.convert`). */
-export function convertWithPlan(plan: Plan, cells: readonly string[], row: number): ConvertResult {
+/**
+ * Converts one row by a plan; never throws (see `RowConverter.convert`). `typed` is what a
+ * workbook says its cells are (see shared/typed-cells.ts); a CSV row has none.
+ */
+export function convertWithPlan(
+  plan: Plan,
+  cells: readonly string[],
+  row: number,
+  typed?: TypedCells,
+): ConvertResult {
   const issues: RowIssue[] = [];
-  const values = readRow(plan, cells, row, issues, true);
+  const values = readRow(plan, cells, row, issues, true, typed);
   return { event: values && toEvent(values), issues };
 }
 
@@ -69,9 +88,36 @@ export function convertWithPlan(plan: Plan, cells: readonly string[], row: numbe
  * Checks one row exactly as `convertWithPlan` converts it, without building the event and its
  * attribute objects, which are about a tenth of the time validating a big file takes.
  */
-export function checkWithPlan(plan: Plan, cells: readonly string[], row: number): RowCheck {
+export function checkWithPlan(
+  plan: Plan,
+  cells: readonly string[],
+  row: number,
+  typed?: TypedCells,
+): RowCheck {
   const issues: RowIssue[] = [];
-  return { valid: readRow(plan, cells, row, issues, false) !== null, issues };
+  return { valid: readRow(plan, cells, row, issues, false, typed) !== null, issues };
+}
+
+/**
+ * Adds an issue for each mapped cell that holds an Excel error or an uncalculated formula; true
+ * when there was one. Such a row is not read further: its other cells' problems show once the
+ * cell is fixed (a cell typed over in the review is text, and has no typed entry any more).
+ */
+function cellProblems(plan: Plan, typed: TypedCells, row: number, issues: RowIssue[]): boolean {
+  let found = false;
+  for (const { index, column } of plan.mappedColumns) {
+    const cell = typed[index];
+    if (cell?.kind !== 'problem') continue;
+    found = true;
+    issues.push({
+      row,
+      column,
+      kind: cell.problem,
+      severity: 'error',
+      message: withColumn(cell.message, column),
+    });
+  }
+  return found;
 }
 
 /**
@@ -86,15 +132,17 @@ function readRow(
   row: number,
   issues: RowIssue[],
   keep: boolean,
+  typed: TypedCells | undefined,
 ): RowValues | null {
+  if (typed !== undefined && cellProblems(plan, typed, row, issues)) return null;
   const name = readRequired(plan.name, cells, row, issues);
-  const timestamp = plan.timestamp.read(cells, row, issues);
+  const timestamp = plan.timestamp.read(cells, row, issues, typed);
   const customer = readRequired(plan.customer, cells, row, issues);
   const contact = plan.contact ? plan.contact.read(cells).trim() : '';
-  const customerData = readAttributes(plan.customerData, cells, row, issues, keep);
+  const customerData = readAttributes(plan.customerData, cells, row, issues, keep, typed);
   let contactData: AttributeValues | null = null;
   if (contact !== '') {
-    contactData = readAttributes(plan.contactData, cells, row, issues, keep);
+    contactData = readAttributes(plan.contactData, cells, row, issues, keep, typed);
   } else if (anyValue(plan.contactData, cells)) {
     issues.push({
       row,
@@ -173,6 +221,7 @@ function readAttributes(
   row: number,
   issues: RowIssue[],
   keep: boolean,
+  typed: TypedCells | undefined,
 ): AttributeValues | null {
   let values: AttributeValues | null = null;
   for (const attribute of plans) {
@@ -187,9 +236,13 @@ function readAttributes(
       if (keep) (values ??= {})[attribute.key] = text;
       continue;
     }
+    // A workbook's number cell is the number itself: no decimal mark to read.
+    const cell = typed?.[attribute.index];
     const value =
       attribute.type === 'number'
-        ? numberCellValue(text, attribute.decimal)
+        ? cell?.kind === 'number'
+          ? cell.value
+          : numberCellValue(text, attribute.decimal)
         : booleanCellValue(text);
     if (value === null || Number.isNaN(value)) {
       issues.push(invalidValue(row, attribute.column, attribute.type, attribute.decimal, text));

@@ -3,13 +3,22 @@ import { quoteValue, withColumn } from './issues';
 import type { MappingIssue, RowIssue } from './issues';
 import { createTimestampParser, resolveTimestampFormat } from './timestamps';
 import type { ResolvedTimestampFormat, TimestampContext, TimestampResult } from './timestamps';
+import type { TypedCells } from './typed-cells';
 
 /** How one conversion reads timestamps, decided once for the whole file. */
 export interface TimestampPlan {
   /** The format in words, from the timestamps module. */
   description: string;
-  /** The row's timestamp in Unix milliseconds, or null after adding the row's issue to `issues`. */
-  read(cells: readonly string[], row: number, issues: RowIssue[]): number | null;
+  /**
+   * The row's timestamp in Unix milliseconds, or null after adding the row's issue to `issues`.
+   * A workbook's date cell (in `typed`) is read as the wall clock it shows, whatever the format.
+   */
+  read(
+    cells: readonly string[],
+    row: number,
+    issues: RowIssue[],
+    typed?: TypedCells,
+  ): number | null;
 }
 
 /** A timestamp plan, or the mapping issue that prevents one. */
@@ -53,6 +62,7 @@ export function prepareFixedTimestamp(
  */
 export function prepareColumnTimestamp(
   column: string,
+  index: number,
   read: ReadCell,
   format: string,
   context: TimestampContext,
@@ -62,11 +72,14 @@ export function prepareColumnTimestamp(
   const decided = decide(format, usable, column);
   if (!decided.ok) return { ok: false, issue: decided.issue };
   const parse = createTimestampParser(decided.format, context);
+  // A date cell's text is its wall clock in ISO 8601 without an offset (shared/typed-cells.ts):
+  // read in the zone like a CSV time without an offset, with no format to choose.
+  const parseDateCell = createTimestampParser({ kind: 'iso8601' }, context);
   return {
     ok: true,
     plan: {
       description: decided.description,
-      read(cells, row, issues) {
+      read(cells, row, issues, typed) {
         const text = read(cells).trim();
         if (text === '') {
           issues.push({
@@ -78,7 +91,8 @@ export function prepareColumnTimestamp(
           });
           return null;
         }
-        const result = safeParse(parse, text);
+        const dateCell = typed?.[index]?.kind === 'date';
+        const result = safeParse(dateCell ? parseDateCell : parse, text);
         if (result.ok) return result.ms;
         issues.push({
           row,

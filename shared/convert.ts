@@ -9,6 +9,7 @@ import { quoteValue } from './issues';
 import type { MappingIssue } from './issues';
 import type { Attributes, IdentifierSource, Mapping } from './mapping';
 import { isValidTimeZone, systemTimeZone } from './timestamps';
+import type { TypedCells } from './typed-cells';
 
 export type { ConvertResult, RowCheck } from './convert-row';
 
@@ -29,10 +30,13 @@ export interface ConversionOptions {
 
 /** A mapping bound to one file's header, ready to convert its rows one after another. */
 export interface RowConverter {
-  /** Converts one row; never throws. `rowNumber` is the spreadsheet row (first data row = 2). */
-  convert(cells: readonly string[], rowNumber: number): ConvertResult;
+  /**
+   * Converts one row; never throws. `rowNumber` is the spreadsheet row (first data row = 2);
+   * `typed` is what a workbook says its cells are (shared/typed-cells.ts), absent for CSV.
+   */
+  convert(cells: readonly string[], rowNumber: number, typed?: TypedCells): ConvertResult;
   /** Whether `convert` would give an event, and its issues, without building the event. */
-  check(cells: readonly string[], rowNumber: number): RowCheck;
+  check(cells: readonly string[], rowNumber: number, typed?: TypedCells): RowCheck;
   /** How timestamps are read, in words from the timestamps module, for the UI. */
   readonly timestampDescription: string;
   /** The zone applied to timestamps without an offset. */
@@ -61,8 +65,10 @@ export function prepareConversion(
   options: ConversionOptions,
 ): PrepareResult {
   const issues: MappingIssue[] = [];
+  const mappedColumns: { index: number; column: string }[] = [];
   const locate = (field: string, label: string, column: string): ReadCell | null => {
     const index = findColumn(header, column);
+    if (index !== -1) mappedColumns.push({ index, column });
     if (index !== -1) return cellReader(index);
     issues.push({
       field,
@@ -92,6 +98,7 @@ export function prepareConversion(
       return {
         key,
         column: source.column,
+        index,
         type: source.type ?? 'string',
         decimal:
           source.decimal ??
@@ -124,18 +131,34 @@ export function prepareConversion(
     prepared = prepareFixedTimestamp(source.value, format, context);
   } else if (readTimestamp) {
     const samples = options.timestampSamples ?? [];
-    prepared = prepareColumnTimestamp(source.column, readTimestamp, format, context, samples);
+    const index = findColumn(header, source.column);
+    prepared = prepareColumnTimestamp(
+      source.column,
+      index,
+      readTimestamp,
+      format,
+      context,
+      samples,
+    );
   }
   if (prepared && !prepared.ok) issues.push(prepared.issue);
   const timestamp = prepared?.ok ? prepared.plan : null;
 
   if (issues.length > 0 || timestamp === null) return { ok: false, issues };
-  const plan = { name, customer, contact: contact || null, timestamp, customerData, contactData };
+  const plan = {
+    name,
+    customer,
+    contact: contact || null,
+    timestamp,
+    customerData,
+    contactData,
+    mappedColumns,
+  };
   return {
     ok: true,
     converter: {
-      convert: (cells, rowNumber) => convertWithPlan(plan, cells, rowNumber),
-      check: (cells, rowNumber) => checkWithPlan(plan, cells, rowNumber),
+      convert: (cells, rowNumber, typed) => convertWithPlan(plan, cells, rowNumber, typed),
+      check: (cells, rowNumber, typed) => checkWithPlan(plan, cells, rowNumber, typed),
       timestampDescription: timestamp.description,
       zone,
     },

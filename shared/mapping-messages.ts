@@ -22,7 +22,7 @@ const TOP_FIELDS = [
   'customerData',
   'contactData',
 ];
-const FILE_SOURCE_FIELDS = ['encoding', 'delimiter', 'headerRow'];
+const FILE_SOURCE_FIELDS = ['encoding', 'delimiter', 'headerRow', 'sheet'];
 const IDENTIFIER_FIELDS = ['column', 'value'];
 const TIMESTAMP_FIELDS = ['column', 'value', 'format', 'timezone'];
 const ATTRIBUTE_FIELDS = ['column', 'value', 'type'];

@@ -235,6 +235,7 @@ const validMapping: fc.Arbitrary<Mapping> = fc
           encoding: fc.constantFrom('auto', 'utf-8', 'windows-1252'),
           delimiter: fc.constantFrom('auto', ',', ';', '\t', '|'),
           headerRow: fc.integer({ min: 1, max: 20 }),
+          sheet: fc.constantFrom('Kontakty', 'List 1', 'Objednávky'),
         },
         { requiredKeys: [] },
       ),

@@ -40,11 +40,13 @@ export const fileSourceSchema = z.strictObject({
   delimiter: delimiterChoiceSchema.optional(),
   /** 1-based; the lines above it are ignored. */
   headerRow: z.int().min(1).optional(),
+  /** A workbook's sheet, by name; the first visible sheet when left out. CSV files ignore it. */
+  sheet: z.string().min(1).optional(),
 });
 export type FileSource = z.infer<typeof fileSourceSchema>;
 
-/** The mapping's file settings with the defaults filled in. */
-export function fileSettings(mapping: Mapping): Required<FileSource> {
+/** The mapping's CSV settings with the defaults filled in (`sheet` is a workbook's alone). */
+export function fileSettings(mapping: Mapping): Required<Omit<FileSource, 'sheet'>> & FileSource {
   return { ...DEFAULT_FILE_SOURCE, ...stripUndefined(mapping.source ?? {}) };
 }
 
@@ -112,7 +114,7 @@ export function serializeMapping(mapping: Mapping): string {
   const ordered = {
     version: mapping.version,
     ...(mapping.source !== undefined && {
-      source: pick(mapping.source, ['encoding', 'delimiter', 'headerRow']),
+      source: pick(mapping.source, ['encoding', 'delimiter', 'headerRow', 'sheet']),
     }),
     name: orderSource(mapping.name),
     timestamp: orderSource(mapping.timestamp),
