@@ -42,6 +42,39 @@ describe('the mapping form', () => {
     expect(checkDraft(draftFromMapping(checked.mapping))).toEqual(checked);
   });
 
+  it('keeps a chosen decimal mark through a saved mapping, and leaves automatic out', () => {
+    const { draft } = draftFromHeader(header, samples, 'Europe/Berlin');
+    const bare = { ...draft, customerData: [], contactData: [] };
+    const amounts = withAttributes(bare, 'customer', ['Seats', 'Plan'], header, samples);
+    const [seats, plan] = amounts.customerData;
+    expect([seats?.type, seats?.decimal]).toEqual(['number', 'auto']);
+    const comma = {
+      ...amounts,
+      customerData: amounts.customerData.map((a) =>
+        a.type === 'number'
+          ? { ...a, decimal: 'comma' as const }
+          : { ...a, decimal: 'point' as const },
+      ),
+    };
+    const checked = checkDraft(comma);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+    // A text attribute never carries a mark, whatever the form held for it.
+    expect(checked.mapping.customerData).toEqual({
+      seats: { column: 'Seats', type: 'number', decimal: 'comma' },
+      plan: { column: 'Plan' },
+    });
+    const reread = parseMappingFile(serializeMapping(checked.mapping));
+    expect(
+      reread.ok && draftFromMapping(reread.mapping).customerData.map((a) => a.decimal),
+    ).toEqual(['comma', 'auto']);
+    const automatic = checkDraft(amounts);
+    expect(automatic.ok && automatic.mapping.customerData?.['seats']).toEqual({
+      column: 'Seats',
+      type: 'number',
+    });
+    expect(plan?.key).toBe('plan');
+  });
+
   it('says what is missing in words, field by field', () => {
     const draft = { ...emptyDraft('UTC'), timezone: 'Mars/Olympus' };
     const checked = checkDraft(draft);

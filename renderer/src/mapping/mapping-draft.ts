@@ -8,6 +8,7 @@ import {
   mappingSchema,
   type AttributeSource,
   type AttributeType,
+  type DecimalMark,
   type Mapping,
 } from '../../../shared/mapping';
 import { systemTimeZone } from '../../../shared/timestamps';
@@ -26,6 +27,8 @@ export interface AttributeDraft {
   column: string;
   key: string;
   type: AttributeType;
+  /** For a number: its decimal mark, or `auto` to let the import decide it from the column. */
+  decimal: DecimalMark | 'auto';
 }
 
 export interface MappingDraft {
@@ -79,8 +82,8 @@ export function draftFromHeader(
     draft[field] = { kind: 'column', column };
     guessed.add(field);
   }
-  draft.customerData = match.customerData.map((a) => ({ id: newId(), ...a }));
-  draft.contactData = match.contactData.map((a) => ({ id: newId(), ...a }));
+  draft.customerData = match.customerData.map((a) => ({ id: newId(), decimal: 'auto', ...a }));
+  draft.contactData = match.contactData.map((a) => ({ id: newId(), decimal: 'auto', ...a }));
   for (const a of [...draft.customerData, ...draft.contactData]) guessed.add(`attr-${a.id}`);
   return { draft, guessed };
 }
@@ -94,7 +97,15 @@ function sourceDraft(source: { column: string } | { value: unknown } | undefined
 function attributeDrafts(attributes: Record<string, AttributeSource> | undefined) {
   return Object.entries(attributes ?? {}).flatMap(([key, source]): AttributeDraft[] =>
     'column' in source
-      ? [{ id: newId(), column: source.column, key, type: source.type ?? 'string' }]
+      ? [
+          {
+            id: newId(),
+            column: source.column,
+            key,
+            type: source.type ?? 'string',
+            decimal: source.decimal ?? 'auto',
+          },
+        ]
       : [],
   );
 }
@@ -140,7 +151,7 @@ export function withAttributes(
     for (let n = 2; taken.has(key); n += 1) key = `${attributeKeyFor(column, index)}_${n}`;
     taken.add(key);
     const type = guessAttributeType(samples.map((row) => row[index] ?? ''));
-    return { id: newId(), column, key, type };
+    return { id: newId(), column, key, type, decimal: 'auto' };
   });
   const next = [...list, ...added];
   return owner === 'customer' ? { ...draft, customerData: next } : { ...draft, contactData: next };
@@ -160,7 +171,11 @@ function toAttributes(list: readonly AttributeDraft[]): Record<string, unknown> 
   return Object.fromEntries(
     list.map((a) => [
       a.key.trim(),
-      { column: a.column, ...(a.type === 'string' ? {} : { type: a.type }) },
+      {
+        column: a.column,
+        ...(a.type === 'string' ? {} : { type: a.type }),
+        ...(a.type === 'number' && a.decimal !== 'auto' ? { decimal: a.decimal } : {}),
+      },
     ]),
   );
 }

@@ -1,9 +1,11 @@
 import type { ReactElement } from 'react';
 import { Button } from 'react-aria-components';
-import type { FilePreview } from '../../../../shared/ipc-import';
+import { describeDecimalMark } from '../../../../shared/decimal-detect';
+import type { FilePreview, ReviewSummary } from '../../../../shared/ipc-import';
 import type { AttributeType } from '../../../../shared/mapping';
 import { SelectField } from '../../components/SelectField';
 import type { AttributeDraft, AttributeOwner } from '../../mapping/mapping-draft';
+import { decimalNote } from './decimal-note';
 import { columnSamples, samplesText } from './samples';
 
 const TYPES: readonly { value: AttributeType; label: string }[] = [
@@ -12,11 +14,19 @@ const TYPES: readonly { value: AttributeType; label: string }[] = [
   { value: 'boolean', label: 'Yes/No' },
 ];
 
+const DECIMAL_MARKS: readonly { value: AttributeDraft['decimal']; label: string }[] = [
+  { value: 'auto', label: 'Automatic' },
+  { value: 'point', label: describeDecimalMark('point', false) },
+  { value: 'comma', label: describeDecimalMark('comma', false) },
+];
+
 export interface AttributeListProps {
   owner: AttributeOwner;
   list: readonly AttributeDraft[];
   /** The file: its columns, and the first rows for sample values. */
   file: FilePreview;
+  /** The last check's summary: the decimal marks the main process decided from the whole file. */
+  summary: ReviewSummary | null;
   /** Columns not used by anything yet. */
   unused: readonly string[];
   guessed: ReadonlySet<string>;
@@ -98,6 +108,20 @@ export function AttributeList(props: AttributeListProps): ReactElement {
               <p id={`im-attr-samples-${a.id}`} className="im-samples">
                 {samplesText(columnSamples(props.file, a.column))}
               </p>
+              {a.type === 'number' && (
+                <div className="im-decimal">
+                  <SelectField
+                    id={`im-attr-decimal-${a.id}`}
+                    label="Decimal mark"
+                    minorLabel
+                    width="auto"
+                    value={a.decimal}
+                    options={DECIMAL_MARKS}
+                    description={decimalNote(a, owner, props.file, props.summary) ?? undefined}
+                    onChange={(decimal) => change(a.id, { decimal })}
+                  />
+                </div>
+              )}
               {props.guessed.has(`attr-${a.id}`) && (
                 <span className="badge badge--info">Guessed from the column name</span>
               )}

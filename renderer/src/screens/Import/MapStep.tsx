@@ -120,6 +120,7 @@ export function MapStep({ state, open }: { state: WizardState; open: OpenFile })
         owner="customer"
         list={draft.customerData}
         file={file}
+        summary={state.summary}
         unused={unused}
         guessed={guessed}
         problems={problems.attributes}
@@ -130,6 +131,7 @@ export function MapStep({ state, open }: { state: WizardState; open: OpenFile })
         owner="contact"
         list={draft.contactData}
         file={file}
+        summary={state.summary}
         unused={unused}
         guessed={guessed}
         problems={problems.attributes}
