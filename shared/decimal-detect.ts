@@ -57,7 +57,7 @@ export function createDecimalDetector(): DecimalDetector {
 
   return {
     observe(raw: string): void {
-      if (pointOnly !== null) return;
+      if (pointOnly !== null || isDigits(raw)) return;
       const value = raw.trim();
       if (value === '') return;
       const point = !Number.isNaN(numberCellValue(value, 'point'));
@@ -80,6 +80,19 @@ export function createDecimalDetector(): DecimalDetector {
       return { mark, description: `${shown}${why}.` };
     },
   };
+}
+
+/**
+ * Whether a cell is only digits, which reads as the same number with either mark: most cells of
+ * a number column, so the detector skips them by character codes, not by reading them twice.
+ */
+function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let at = 0; at < text.length; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
 
 /** The mark for a column from its values, at once (for a few rows, or a column already read). */
