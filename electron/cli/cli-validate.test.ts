@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +26,38 @@ describe('customerscore validate', () => {
       skipEmptyLines: true,
     }).data;
     expect(rows.map((r) => r['row'])).toEqual(['4', '9']);
+  });
+
+  it('reads amounts with a decimal comma and says it chose the comma', async () => {
+    const dir = await tempDir('csi-validate-');
+    const file = path.join(dir, 'czech.csv');
+    const rows = ['1 234,56', '12,5', '-3,20', '12,5,3'].map(
+      (amount, i) => `nákup;3. 12. 2026 14:0${i};cus_${i};${amount};${i % 2 === 0 ? 'ano' : 'NE'}`,
+    );
+    await writeFile(file, ['Událost;Datum;Zákazník;Částka;Aktivní', ...rows, ''].join('\r\n'));
+    const mapping = {
+      version: 1,
+      name: { column: 'Událost' },
+      timestamp: { column: 'Datum', timezone: 'Europe/Prague' },
+      customer: { column: 'Zákazník' },
+      customerData: {
+        amount: { column: 'Částka', type: 'number' },
+        active: { column: 'Aktivní', type: 'boolean' },
+      },
+    };
+    const run = await runCliInProcess(
+      ['validate', file, '--mapping', await writeMapping(dir, mapping)],
+      {
+        env: {},
+        cwd: dir,
+      },
+    );
+    expect(run.stdout).toContain(
+      'Decimal mark of "Částka": Automatic: comma (1 234,56), because of values like "1 234,56".',
+    );
+    expect(run.stdout).toMatch(/invalid: +1/);
+    expect(run.stdout).toContain('row 5, Částka: "12,5,3" is not a number');
+    expect(run.code).toBe(1);
   });
 
   it('prints JSON with --json and exits 0 for a clean file', async () => {
