@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import type { Mapping } from '../../shared/mapping';
 import { eventsMapping, tempDir, writeEventsCsv } from '../engine/testing/csv-files';
 import { runCliInProcess, writeMapping } from './testing/cli-harness';
 
@@ -35,7 +36,7 @@ describe('customerscore validate', () => {
       (amount, i) => `nákup;3. 12. 2026 14:0${i};cus_${i};${amount};${i % 2 === 0 ? 'ano' : 'NE'}`,
     );
     await writeFile(file, ['Událost;Datum;Zákazník;Částka;Aktivní', ...rows, ''].join('\r\n'));
-    const mapping = {
+    const mapping: Mapping = {
       version: 1,
       name: { column: 'Událost' },
       timestamp: { column: 'Datum', timezone: 'Europe/Prague' },
