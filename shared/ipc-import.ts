@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decimalChoiceSchema } from './decimal-detect';
 import { delimiterSchema, delimiterSourceSchema } from './delimiters';
+import { encodingSourceSchema } from './encodings';
 import { jobOutcomeSchema, jobProgressSchema } from './job-progress';
 import { issueKindSchema, mappingIssueSchema, rowIssueSchema } from './issues';
 import { fileSourceSchema, mappingSchema } from './mapping';
@@ -24,8 +25,10 @@ export const filePreviewSchema = z.object({
   fileName: z.string(),
   fileSize: z.number(),
   encoding: z.string(),
-  /** `bom`, `valid-utf-8`, `guessed`, `default` or `chosen`. */
-  encodingSource: z.string(),
+  /** How the encoding was decided; `encodingReason` (shared/encodings.ts) words it. */
+  encodingSource: encodingSourceSchema,
+  /** The other likely encoding when the choice was close (`system`, `uncertain`), else null. */
+  encodingAlternative: z.string().nullable(),
   bom: z.boolean(),
   delimiter: delimiterSchema,
   delimiterSource: delimiterSourceSchema,

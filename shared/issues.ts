@@ -22,6 +22,7 @@ export const issueKindSchema = z.enum([
   'timestamp_day_month_unclear',
   'too_few_fields',
   'too_many_fields',
+  'unclosed_quote',
   'event_too_large',
   'rejected_by_server',
 ]);
@@ -76,6 +77,7 @@ const labels: Record<IssueKind, string> = {
   timestamp_day_month_unclear: 'day and month order unclear',
   too_few_fields: 'fewer cells than columns',
   too_many_fields: 'more cells than columns',
+  unclosed_quote: 'read into a quote that never closes',
   event_too_large: 'event too large to send',
   rejected_by_server: 'rejected by the server',
 };

@@ -17,6 +17,7 @@ export function toFilePreview(file: SniffResult, pasted = false): FilePreview {
     fileSize: file.fileSize,
     encoding: file.encoding,
     encodingSource: file.encodingSource,
+    encodingAlternative: file.encodingAlternative,
     bom: file.bom,
     delimiter: file.delimiter,
     delimiterSource: file.delimiterSource,

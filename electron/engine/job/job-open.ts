@@ -48,7 +48,13 @@ export async function openJob(
     };
   }
 
-  const opened = await prepareImport({ path: options.path, mapping, zone, now: createdAt });
+  const opened = await prepareImport({
+    path: options.path,
+    mapping,
+    systemCodePage: options.systemCodePage,
+    zone,
+    now: createdAt,
+  });
   if (!opened.ok) {
     await journal?.close();
     const message = opened.issues.map((i) => i.message).join(' ');

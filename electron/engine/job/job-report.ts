@@ -22,6 +22,8 @@ export async function writeJobReport(
       delimiter: file.delimiter,
       headerRow: file.headerRow,
       lineEnding: file.lineEnding,
+      header: file.header,
+      headerWidth: file.headerWidth,
     })) {
       for (const row of chunk.rows) {
         if (missing.has(row.row)) found.set(row.row, row.cells);

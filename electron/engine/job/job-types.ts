@@ -18,6 +18,8 @@ export interface ImportJobOptions {
   dataDir: string;
   /** Zone for timestamps without an offset when the mapping names none (default: the computer's). */
   zone?: string;
+  /** The code page Excel writes on this computer, for an `auto` encoding (a resume reads its own). */
+  systemCodePage?: string;
   /** Continue this interrupted job instead of starting a new one. */
   resumeJobId?: string;
   /** Write the rejected rows here at the end (CSV, UTF-8 with BOM). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ansiCodePageFor, codePageRegion, isRuledOut } from './code-pages';
+import { encodingRegion } from '../../../shared/encodings';
+import { ansiCodePageFor, isRuledOut } from './code-pages';
 
 describe('ansiCodePageFor', () => {
   it.each([
@@ -41,9 +42,9 @@ describe('isRuledOut', () => {
   });
 });
 
-describe('codePageRegion', () => {
+describe('encodingRegion', () => {
   it('names the region of the common pages', () => {
-    expect(codePageRegion('windows-1250')).toBe('Central European');
-    expect(codePageRegion('utf-8')).toBeNull();
+    expect(encodingRegion('windows-1250')).toBe('Central European');
+    expect(encodingRegion('utf-8')).toBeNull();
   });
 });

@@ -87,29 +87,3 @@ export function isRuledOut(sample: Uint8Array, codePage: string): boolean {
   for (const byte of sample) if (table[byte] === 1) return true;
   return false;
 }
-
-/** A short description of a code page for the file step ("Central European"). */
-export function codePageRegion(codePage: string): string | null {
-  return REGIONS[codePage] ?? null;
-}
-
-const REGIONS: Readonly<Record<string, string>> = {
-  'windows-1250': 'Central European',
-  'windows-1251': 'Cyrillic',
-  'windows-1252': 'Western European',
-  'windows-1253': 'Greek',
-  'windows-1254': 'Turkish',
-  'windows-1255': 'Hebrew',
-  'windows-1256': 'Arabic',
-  'windows-1257': 'Baltic',
-  'windows-1258': 'Vietnamese',
-  'windows-874': 'Thai',
-  'iso-8859-2': 'Central European',
-  'iso-8859-15': 'Western European',
-  'koi8-r': 'Cyrillic',
-  big5: 'Traditional Chinese',
-  gb18030: 'Simplified Chinese',
-  shift_jis: 'Japanese',
-  'euc-jp': 'Japanese',
-  'euc-kr': 'Korean',
-};

@@ -3,18 +3,9 @@ import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { isRuledOut, WESTERN_CODE_PAGE } from './code-pages';
 import { utf8CompleteLength } from './encoding-decode';
+import type { EncodingSource } from '../../../shared/encodings';
 
-/** How the encoding was decided, so the screen can say "detected" or "guessed". */
-export type EncodingSource =
-  | 'bom'
-  | 'valid-utf-8'
-  | 'guessed'
-  /** The detector was unsure and this computer's code page decided. */
-  | 'system'
-  /** The bytes look like a double-byte code page, but not surely: the person should check. */
-  | 'uncertain'
-  | 'default'
-  | 'chosen';
+export type { EncodingSource } from '../../../shared/encodings';
 
 export interface DetectedEncoding {
   encoding: string;
@@ -108,6 +99,24 @@ function decodesCleanly(sample: Uint8Array, encoding: string, complete: boolean)
   return replaced === -1 || (!complete && replaced >= text.length - 1);
 }
 
+// Share of the bytes above 0x7F that stand next to another one, above which text looks written in
+// a double-byte code page (where a character is two such bytes) rather than in a single-byte page
+// (where an accented letter mostly stands between plain letters).
+const PAIRED_SHARE = 0.8;
+const PAIRED_MIN_BYTES = 4;
+
+/** Whether nearly every byte above 0x7F has a neighbour above 0x7F, as in Chinese, Japanese, Korean. */
+function looksDoubleByte(sample: Uint8Array): boolean {
+  let high = 0;
+  let paired = 0;
+  for (let i = 0; i < sample.length; i += 1) {
+    if ((sample[i] ?? 0) < 0x80) continue;
+    high += 1;
+    if ((sample[i - 1] ?? 0) >= 0x80 || (sample[i + 1] ?? 0) >= 0x80) paired += 1;
+  }
+  return high >= PAIRED_MIN_BYTES && paired >= high * PAIRED_SHARE;
+}
+
 // Where chardet offers nothing that fits, the common Windows pages in turn; windows-1251 and
 // windows-1256 leave (almost) no byte undefined, so one of them always fits.
 const FALLBACK_PAGES = ['windows-1252', 'windows-1250', 'windows-1251', 'windows-1256'];
@@ -150,7 +159,13 @@ function guessLegacy(
   const systemPossible = !isRuledOut(sample, system);
   const best = single[0];
   // Bytes that look like a double-byte page's, but not surely enough: say so instead of guessing.
-  if (multi && multi.confidence >= (best?.confidence ?? 0)) {
+  // A short file gives chardet too few letters to be sure, so the bytes' layout counts too.
+  const multiLikely =
+    multi !== undefined &&
+    (multi.confidence >= (best?.confidence ?? 0) ||
+      (looksDoubleByte(sample) &&
+        decodesCleanly(sample, MULTI_BYTE[multi.name] ?? multi.name, complete)));
+  if (multi && multiLikely) {
     const encoding = systemPossible ? system : (best?.encoding ?? firstPossible(sample, system));
     return { encoding, source: 'uncertain', alternative: MULTI_BYTE[multi.name] ?? null };
   }

@@ -55,8 +55,29 @@ export function recordTooLargeMessage(fileName: string, row: number, limitChars:
   return `Row ${row} of ${fileName} is longer than ${megabytes} MB. This usually means a double quote (") opens a value and is never closed: check that row in a text editor.`;
 }
 
-export function unclosedQuoteMessage(fileName: string, row: number): string {
-  return `Row ${row} of ${fileName} has a double quote (") that opens a value and is never closed, so the rest of the file would be read as one value. Check that row in a text editor: a quote inside a value must be doubled ("").`;
+const DOUBLED = 'a quote inside a value is written twice, ""';
+
+/** `rows 3 to 9 were read as one cell`, and where the file ended inside it. */
+function spanText(first: number, last: number, toEnd: boolean): string {
+  return `rows ${first} to ${last} were read as one cell${toEnd ? ', up to the end of the file' : ''}`;
+}
+
+/** The row where a stray quote opens a value that swallows the lines after it (none is sent). */
+export function quoteOpensMessage(first: number, last: number, toEnd: boolean): string {
+  if (first === last) {
+    return `Row ${first} has a double quote (") that opens a value and never closes, so the row is not sent. Check it in a text editor: ${DOUBLED}.`;
+  }
+  return `A double quote (") opens a value in row ${first} and never closes, so ${spanText(first, last, toEnd)}. None of them is sent: check row ${first} in a text editor (${DOUBLED}), then read the file again.`;
+}
+
+/** A row swallowed by the quote of an earlier row. */
+export function readIntoQuoteMessage(
+  row: number,
+  first: number,
+  last: number,
+  toEnd: boolean,
+): string {
+  return `Row ${row} was read into the value that a double quote (") opens in row ${first}, so it is not sent: ${spanText(first, last, toEnd)}. Fix the quote in row ${first}.`;
 }
 
 export function badDelimiterMessage(delimiter: string): string {

@@ -58,17 +58,19 @@ export function checkDelimiter(delimiter: string | undefined): Delimiter | null 
 /**
  * The encoding to read a file with, from its first bytes and the caller's choice: a byte-order
  * mark wins even over a chosen encoding (as in browsers), because it cannot be wrong; otherwise a
- * chosen encoding is used as given; otherwise it is detected.
+ * chosen encoding is used as given; otherwise it is detected, `systemCodePage` deciding where the
+ * detector is unsure.
  */
 export function chooseEncoding(
   head: Uint8Array,
   complete: boolean,
   chosen: string | undefined,
+  systemCodePage?: string,
 ): DetectedEncoding {
   const bom = detectBom(head);
   if (bom) return { encoding: bom.encoding, bomLength: bom.length, source: 'bom' };
   if (chosen !== undefined && chosen !== 'auto') {
     return { encoding: resolveEncoding(chosen).name, bomLength: 0, source: 'chosen' };
   }
-  return detectEncoding(head, complete);
+  return detectEncoding(head, complete, { systemCodePage });
 }

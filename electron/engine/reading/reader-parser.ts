@@ -9,13 +9,21 @@ export interface ParsedRecords {
   consumed: number;
   /** A final parse ended inside a quoted value: a quote opened and never closed. */
   unclosedQuote: boolean;
+  /**
+   * Records (by index in `records`) where papaparse met a quote it could not pair: `invalid` for a
+   * quote inside a quoted value not followed by a separator (it read on to a later quote), `missing`
+   * for a quoted value that the end of the text cut off. Empty for most chunks.
+   */
+  quoteErrors: Map<number, QuoteError>;
 }
+
+export type QuoteError = 'invalid' | 'missing';
 
 // papaparse's low-level Parser is what its own streamers drive chunk by chunk; driving it directly
 // lets the reader pull text at its consumer's pace and know exactly where each chunk ended.
 interface PapaParserResult {
   data: string[][];
-  errors: { code: string }[];
+  errors: { code: string; row?: number }[];
   meta: { cursor: number };
 }
 
@@ -46,10 +54,20 @@ export function createRecordParser(
     // papaparse reads the line break that ends a file as the start of one more, empty record.
     const last = records[records.length - 1];
     if (final && last?.length === 1 && last[0] === '') records.pop();
+    const quoteErrors = new Map<number, QuoteError>();
+    for (const error of result.errors) {
+      const row = error.row;
+      // An error of the record a partial parse held back belongs to the next parse.
+      if (row === undefined || row >= records.length) continue;
+      if (error.code === 'MissingQuotes') quoteErrors.set(row, 'missing');
+      else if (error.code === 'InvalidQuotes' && !quoteErrors.has(row))
+        quoteErrors.set(row, 'invalid');
+    }
     return {
       records,
       consumed: final ? text.length : result.meta.cursor,
       unclosedQuote: final && result.errors.some((error) => error.code === 'MissingQuotes'),
+      quoteErrors,
     };
   };
 }

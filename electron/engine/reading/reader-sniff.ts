@@ -4,7 +4,12 @@ import type { Delimiter, DelimiterSource } from '../../../shared/delimiters';
 import { detectDelimiter, detectLineEnding } from './delimiter-detect';
 import type { EncodingSource } from './encoding-detect';
 import { createDecoder, resolveEncoding } from './encoding-decode';
-import { normalizeHeader, suggestHeaderRow } from './header-names';
+import {
+  firstFilledRecord,
+  namedColumnCount,
+  normalizeHeader,
+  suggestHeaderRow,
+} from './header-names';
 import { binaryDataMessage, describeNonText, hasNulByte } from './reader-binary';
 import { ReadError, readErrorFromSystem } from './reader-error';
 import {
@@ -22,6 +27,7 @@ import {
   type SourceOptions,
 } from './reader-options';
 import { createRecordParser, isBlankRecord, type LineEnding } from './reader-parser';
+import { collectRows } from './reader-rows';
 
 export interface SniffResult {
   path: string;
@@ -29,19 +35,28 @@ export interface SniffResult {
   fileSize: number;
   encoding: string;
   encodingSource: EncodingSource;
+  /** The other likely encoding when the choice was close (`system` or `uncertain`), else null. */
+  encodingAlternative: string | null;
   /** Whether the file starts with a byte-order mark. */
   bom: boolean;
   delimiter: Delimiter;
   delimiterSource: DelimiterSource;
   lineEnding: LineEnding;
+  /** The row of the column names: as chosen, or else the first row that is not blank. */
   headerRow: number;
   /**
    * Set when `headerRow` was left to its default and the first rows look like title lines: the
    * row that seems to hold the column names (the screen can offer it; nothing changes by itself).
    */
   suggestedHeaderRow: number | null;
-  /** Column names, trimmed and made distinct (see `normalizeHeader`). */
+  /**
+   * Column names, trimmed and made distinct (see `normalizeHeader`). Nameless columns at the end of
+   * the header row (a header that ends with a separator) are not columns when no sample row has a
+   * value there: rows may leave them out or leave them empty.
+   */
   header: string[];
+  /** How many values the header row has, those nameless columns included (for `readRows`). */
+  headerWidth: number;
   /** The first data rows (blank rows left out), for the preview and for format detection. */
   sampleRows: DataRow[];
 }
@@ -49,6 +64,11 @@ export interface SniffResult {
 export interface SniffOptions {
   /** How many data rows to return in `sampleRows`. Default 100. */
   sampleRows?: number;
+  /**
+   * The code page Excel writes on this computer (`ansiCodePageFor` of the system locale): it
+   * decides where the encoding detector is unsure. windows-1252 when left out.
+   */
+  systemCodePage?: string;
 }
 
 const FIRST_SAMPLE_BYTES = 256 * 1024;
@@ -68,6 +88,11 @@ async function readHead(path: string, bytes: number): Promise<Buffer> {
   }
 }
 
+function suggestedOtherThan(records: readonly string[][], headerRow: number): number | null {
+  const suggested = suggestHeaderRow(records);
+  return suggested === headerRow ? null : suggested;
+}
+
 /**
  * Looks at the start of a file, fast (it reads 256 KB, more only for very long rows): its
  * encoding, delimiter, line ending, header and first rows. `source` pins any of them, as a
@@ -80,7 +105,8 @@ export async function sniffFile(
   options: SniffOptions = {},
 ): Promise<SniffResult> {
   const fileName = basename(path);
-  const headerRow = checkHeaderRow(source.headerRow);
+  const headerRowChosen = source.headerRow !== undefined;
+  let headerRow = checkHeaderRow(source.headerRow);
   const chosenDelimiter = checkDelimiter(source.delimiter);
   if (source.encoding !== undefined && source.encoding !== 'auto') resolveEncoding(source.encoding);
   const wanted = options.sampleRows ?? 100;
@@ -105,7 +131,7 @@ export async function sniffFile(
     const complete = head.length >= fileSize;
     const notText = describeNonText(head, fileName);
     if (notText) throw new ReadError('not_text', notText);
-    const detected = chooseEncoding(head, complete, source.encoding);
+    const detected = chooseEncoding(head, complete, source.encoding, options.systemCodePage);
     const encoding = resolveEncoding(detected.encoding);
     const utf16 = encoding.kind === 'utf-16le' || encoding.kind === 'utf-16be';
     if (!utf16 && hasNulByte(head.subarray(0, NUL_SCAN_BYTES))) {
@@ -120,14 +146,27 @@ export async function sniffFile(
     const detectedDelimiter =
       chosenDelimiter ?? detectDelimiter(text, lineEnding, headerRow, complete);
     const delimiter = detectedDelimiter ?? ',';
-    const { records } = createRecordParser(delimiter, lineEnding)(text, complete);
+    const { records, quoteErrors } = createRecordParser(delimiter, lineEnding)(text, complete);
+    // Blank lines above the header are skipped when the header row was not chosen.
+    if (!headerRowChosen) headerRow = (firstFilledRecord(records) ?? 0) + 1;
     const headerCells = records[headerRow - 1];
-    const sampleRows: DataRow[] = [];
-    for (let i = headerRow; i < records.length && sampleRows.length < wanted; i += 1) {
-      const cells = records[i] ?? [];
-      if (!isBlankRecord(cells)) sampleRows.push({ row: i + 1, cells });
-    }
-    if (!complete && sampleRows.length < wanted && bytes < MAX_SAMPLE_BYTES) continue;
+    const usable = headerCells !== undefined && !isBlankRecord(headerCells);
+    const columns = usable ? namedColumnCount(headerCells, records.slice(headerRow)) : 0;
+    // Numbered exactly as `readRows` numbers them (a runaway quote's rows included).
+    const rowState = {
+      nextRow: 1,
+      headerRow,
+      columnCount: null,
+      knownColumns: columns,
+      blankTail: 0,
+      delimiter,
+      fileName,
+    };
+    const sampleRows: DataRow[] = usable
+      ? collectRows(records, rowState, quoteErrors).rows.slice(0, wanted)
+      : [];
+    const growing = headerCells === undefined || usable;
+    if (!complete && growing && sampleRows.length < wanted && bytes < MAX_SAMPLE_BYTES) continue;
 
     if (!headerCells) {
       if (!complete) {
@@ -151,13 +190,15 @@ export async function sniffFile(
       fileSize,
       encoding: encoding.name,
       encodingSource: detected.source,
+      encodingAlternative: detected.alternative ?? null,
       bom: detected.bomLength > 0,
       delimiter,
       delimiterSource: chosenDelimiter ? 'chosen' : detectedDelimiter ? 'detected' : 'default',
       lineEnding,
       headerRow,
-      suggestedHeaderRow: source.headerRow === undefined ? suggestHeaderRow(records) : null,
-      header: normalizeHeader(headerCells),
+      suggestedHeaderRow: headerRowChosen ? null : suggestedOtherThan(records, headerRow),
+      header: normalizeHeader(headerCells.slice(0, columns)),
+      headerWidth: headerCells.length,
       sampleRows,
     };
   }

@@ -171,11 +171,21 @@ describe('readRows', () => {
     );
   });
 
-  it('stops at a quote that never closes instead of reading the rest as one value', async () => {
+  it('gives back the rows a quote that never closes swallowed, each in error', async () => {
     const path = await temp('open-quote.csv', 'id,name\n1,Ann\n2,"Bob\n3,Cé\n');
-    const error = await readError(path);
-    expect(error.reason).toBe('unclosed_quote');
-    expect(error.message).toContain('Row 3 of open-quote.csv has a double quote (")');
+    const { rows, issues } = await readAll(path);
+    expect(rows.map((row) => [row.row, row.cells])).toEqual([
+      [2, ['1', 'Ann']],
+      [3, ['2', '"Bob']],
+      [4, ['3', 'Cé']],
+    ]);
+    expect(issues.map((issue) => [issue.row, issue.kind])).toEqual([
+      [3, 'unclosed_quote'],
+      [4, 'unclosed_quote'],
+    ]);
+    expect(issues[0]?.message).toContain(
+      'opens a value in row 3 and never closes, so rows 3 to 4 were read as one cell',
+    );
   });
 
   it('stops at a record longer than 16 MB instead of filling memory', async () => {

@@ -9,12 +9,7 @@ import {
   type ResolvedEncoding,
 } from './encoding-decode';
 import { ReadError, readErrorFromSystem } from './reader-error';
-import {
-  invalidTextMessage,
-  noHeaderMessage,
-  recordTooLargeMessage,
-  unclosedQuoteMessage,
-} from './reader-messages';
+import { invalidTextMessage, noHeaderMessage, recordTooLargeMessage } from './reader-messages';
 import {
   checkDelimiter,
   checkHeaderRow,
@@ -22,7 +17,7 @@ import {
   type RowChunk,
   type SourceOptions,
 } from './reader-options';
-import { createRecordParser, type LineEnding } from './reader-parser';
+import { createRecordParser, type LineEnding, type QuoteError } from './reader-parser';
 import { collectRows, rowWithReplacement, type RowState } from './reader-rows';
 import { sniffFile } from './reader-sniff';
 
@@ -32,8 +27,15 @@ export type { LineEnding } from './reader-parser';
 export { sniffFile, type SniffOptions, type SniffResult } from './reader-sniff';
 
 export interface ReadRowsOptions extends SourceOptions {
-  /** The header as `sniffFile` returned it; only its length is used, and only when resuming. */
+  /**
+   * The header as `sniffFile` returned it; only its length is used: the column count when
+   * resuming, and the count kept when the header record ends in nameless columns.
+   */
   header?: readonly string[];
+  /** `SniffResult.headerWidth`: with `header`, which values past the columns a row may leave empty. */
+  headerWidth?: number;
+  /** The code page Excel writes on this computer, for detecting the encoding (see `SniffOptions`). */
+  systemCodePage?: string;
   /** As `sniffFile` returned it; detected from the start of the file when left out. */
   lineEnding?: LineEnding;
   /** Continue after a chunk read earlier: its `endByteOffset` and `nextRowNumber`. */
@@ -59,7 +61,9 @@ interface Settings {
 
 /** Fills in what the caller left to detection (or, when resuming, the header's length). */
 async function settle(path: string, options: ReadRowsOptions): Promise<Settings> {
-  const headerRow = checkHeaderRow(options.headerRow);
+  const chosenHeaderRow =
+    options.headerRow === undefined ? null : checkHeaderRow(options.headerRow);
+  const headerRow = chosenHeaderRow ?? 1;
   const delimiter = checkDelimiter(options.delimiter);
   const chosen =
     options.encoding === undefined || options.encoding === 'auto' ? null : options.encoding;
@@ -67,18 +71,29 @@ async function settle(path: string, options: ReadRowsOptions): Promise<Settings>
   const resuming = options.resumeFrom !== undefined;
   const columnCount = resuming ? (options.header?.length ?? null) : null;
   const lineEnding = options.lineEnding ?? null;
-  if (encoding && delimiter && lineEnding && (!resuming || columnCount !== null)) {
+  if (
+    encoding &&
+    delimiter &&
+    lineEnding &&
+    chosenHeaderRow !== null &&
+    (!resuming || columnCount !== null)
+  ) {
     return { encoding, delimiter, headerRow, columnCount, lineEnding };
   }
   const sniffed = await sniffFile(
     path,
-    { encoding: options.encoding, delimiter: options.delimiter, headerRow },
-    { sampleRows: 1 },
+    {
+      encoding: options.encoding,
+      delimiter: options.delimiter,
+      ...(chosenHeaderRow === null ? {} : { headerRow: chosenHeaderRow }),
+    },
+    { sampleRows: 1, systemCodePage: options.systemCodePage },
   );
   return {
     encoding: encoding ?? resolveEncoding(sniffed.encoding),
     delimiter: delimiter ?? sniffed.delimiter,
-    headerRow,
+    // Left out, the header is the sniff's: the first row that is not blank.
+    headerRow: chosenHeaderRow ?? sniffed.headerRow,
     columnCount: resuming ? (columnCount ?? sniffed.header.length) : null,
     lineEnding: lineEnding ?? sniffed.lineEnding,
   };
@@ -94,8 +109,12 @@ async function settle(path: string, options: ReadRowsOptions): Promise<Settings>
  * spaces and delimiters) are skipped silently. A row with more or fewer values than the header
  * has is reported as an error issue (strictly: a trailing delimiter is an extra value).
  *
+ * A value opened by a stray double quote that swallows the lines after it is given back as the
+ * rows it spans, each with an `unclosed_quote` error (see `runaway-quote.ts`), and rows after it
+ * are numbered by the file's lines again. A header row left out is the first row that is not blank.
+ *
  * Throws a `ReadError` for an unreadable file, text that is not valid in its encoding (with the
- * row), a quote that never closes, or a record longer than 16 MB (the same, in a big file).
+ * row), or a record longer than 16 MB (a quote that never closes, in a big file).
  */
 export async function* readRows(
   path: string,
@@ -109,6 +128,11 @@ export async function* readRows(
     nextRow: resume?.rowNumber ?? 1,
     headerRow: settings.headerRow,
     columnCount: settings.columnCount,
+    knownColumns: options.header?.length ?? null,
+    blankTail:
+      resume && options.header && options.headerWidth !== undefined
+        ? Math.max(0, options.headerWidth - options.header.length)
+        : 0,
     delimiter: settings.delimiter,
     fileName,
   };
@@ -122,8 +146,13 @@ export async function* readRows(
   let text = '';
   let parseAt = chunkChars;
 
-  const finishChunk = (records: readonly string[][], firstRow: number): RowChunk => {
-    const { rows, issues } = collectRows(records, state);
+  const finishChunk = (
+    records: readonly string[][],
+    firstRow: number,
+    quoteErrors: ReadonlyMap<number, QuoteError>,
+    quoted: boolean,
+  ): RowChunk => {
+    const { rows, issues } = collectRows(records, state, quoteErrors, quoted);
     if (decoder.invalid) {
       const bad = rowWithReplacement(records, firstRow);
       if (bad !== null) {
@@ -137,7 +166,7 @@ export async function* readRows(
   const takeChunk = (final: boolean): RowChunk | null => {
     if (final && text === '') return null;
     const firstRow = state.nextRow;
-    const { records, consumed } = parse(text, false);
+    const { records, consumed, quoteErrors } = parse(text, false);
     if (consumed === 0 && !final) {
       if (text.length > MAX_RECORD_CHARS) {
         throw new ReadError(
@@ -150,14 +179,13 @@ export async function* readRows(
       return null;
     }
     if (final && consumed < text.length) {
+      // A quote that never closes swallowed the rest: `collectRows` gives it back as rows in error.
       const last = parse(text.slice(consumed), true);
-      if (last.unclosedQuote) {
-        const row = firstRow + records.length;
-        throw new ReadError('unclosed_quote', unclosedQuoteMessage(fileName, row));
-      }
+      for (const [index, error] of last.quoteErrors) quoteErrors.set(records.length + index, error);
       records.push(...last.records);
     }
     const done = final ? text.length : consumed;
+    const quoted = text.lastIndexOf('"', done) !== -1;
     const rest = text.slice(done);
     // Where the decoder can say what it holds back, count backwards from the bytes read over the
     // short rest: counting the whole chunk costs a pass over it.
@@ -168,7 +196,7 @@ export async function* readRows(
         : bytesRead - pending - countBytes(rest);
     text = rest;
     parseAt = chunkChars;
-    return finishChunk(records, firstRow);
+    return finishChunk(records, firstRow, quoteErrors, quoted);
   };
 
   const stream = createReadStream(path, {

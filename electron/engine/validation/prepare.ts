@@ -38,6 +38,8 @@ export type PrepareImportResult =
 export interface PrepareImportOptions {
   path: string;
   mapping: Mapping;
+  /** The code page Excel writes on this computer, for an `auto` encoding (see `SniffOptions`). */
+  systemCodePage?: string;
   /** Zone for timestamps without an offset when the mapping names none (default: the computer's). */
   zone?: string;
   /** "Now" for the timestamp range check; a job keeps its own so a resume converts alike. */
@@ -208,7 +210,7 @@ function decimalChoices(
  */
 export async function prepareImport(options: PrepareImportOptions): Promise<PrepareImportResult> {
   const source = fileSettings(options.mapping);
-  const file = await sniffFile(options.path, source);
+  const file = await sniffFile(options.path, source, { systemCodePage: options.systemCodePage });
   let mapping = options.mapping;
   let detectedDescription: string | null = null;
 

@@ -61,6 +61,8 @@ export interface CheckedRow {
 export interface ValidateOptions {
   path: string;
   mapping: Mapping;
+  /** The code page Excel writes on this computer, for an `auto` encoding (see `SniffOptions`). */
+  systemCodePage?: string;
   zone?: string;
   now: number;
   signal?: AbortSignal;
@@ -94,10 +96,17 @@ function issuesByRow(issues: readonly RowIssue[]): Map<number, RowIssue[]> {
 }
 
 /**
- * Whether a row the reader found broken (wrong number of values) is still broken once edited: an
- * override can fill the cells a short row lacks, and then the row is whole again.
+ * Whether a row the reader found broken is still broken once edited: an override can fill the
+ * cells a short row lacks, and then the row is whole again. A row swallowed by a quote that never
+ * closes stays broken: its cells are only a guess at the lines the quote swallowed.
  */
-function stillBroken(read: DataRow, edited: DataRow, file: SniffResult): boolean {
+function stillBroken(
+  read: DataRow,
+  edited: DataRow,
+  file: SniffResult,
+  issues: readonly RowIssue[],
+): boolean {
+  if (issues.some((issue) => issue.kind === 'unclosed_quote')) return true;
   return edited === read || edited.cells.length !== file.header.length;
 }
 
@@ -109,6 +118,7 @@ function rowsOf(file: SniffResult, resumeFrom?: ResumePoint): ReadRowsOptions {
     headerRow: file.headerRow,
     lineEnding: file.lineEnding,
     header: file.header,
+    headerWidth: file.headerWidth,
     resumeFrom,
   };
 }
@@ -138,7 +148,7 @@ export async function* checkRows(
     for (const read of chunk.rows) {
       const row = applyOverrides(read, edits);
       const readIssues = broken?.get(row.row);
-      if (readIssues && stillBroken(read, row, file)) {
+      if (readIssues && stillBroken(read, row, file, readIssues)) {
         rows.push({ row, event: null, issues: readIssues });
         continue;
       }
@@ -187,7 +197,7 @@ export async function validateFile(options: ValidateOptions): Promise<Validation
       const row = applyOverrides(read, options.edits);
       const readIssues = broken?.get(row.row);
       const check: RowCheck =
-        readIssues && stillBroken(read, row, file)
+        readIssues && stillBroken(read, row, file, readIssues)
           ? { valid: false, issues: readIssues }
           : converter.check(row.cells, row.row);
       options.onRow?.(row, check);

@@ -4,7 +4,8 @@ import type { FilePreview } from '../../../../shared/ipc-import';
 import { configure } from '../../api/import-actions';
 import { SelectField } from '../../components/SelectField';
 import { DELIMITERS, delimiterLabel } from '../../../../shared/delimiters';
-import { ENCODINGS, encodingReason } from './words';
+import { headerRowSuggestion } from '../../../../shared/header-row';
+import { ENCODINGS, encodingReason } from '../../../../shared/encodings';
 
 const DELIMITER_OPTIONS = DELIMITERS.map((d) => ({ value: d, label: delimiterLabel(d) }));
 
@@ -41,7 +42,7 @@ export function FileSettings({
           description={
             pastedAsIs(file.encodingSource === 'chosen' && file.encoding === 'utf-8')
               ? 'pasted text is always Unicode'
-              : encodingReason(file.encodingSource, file.bom)
+              : encodingReason(file)
           }
           onChange={(encoding) => void configure({ encoding })}
         />
@@ -58,10 +59,7 @@ export function FileSettings({
       </div>
       {file.suggestedHeaderRow !== null && file.suggestedHeaderRow !== file.headerRow && (
         <div className="notice notice--row" role="status">
-          <p className="notice__text">
-            Row {file.suggestedHeaderRow} looks like the column names; the rows above it look like a
-            title.
-          </p>
+          <p className="notice__text">{headerRowSuggestion(file.suggestedHeaderRow)}</p>
           <Button
             className="button"
             onPress={() => void configure({ headerRow: file.suggestedHeaderRow ?? 1 })}
