@@ -68,7 +68,10 @@ export function prepareConversion(
   const mappedColumns: { index: number; column: string }[] = [];
   const locate = (field: string, label: string, column: string): ReadCell | null => {
     const index = findColumn(header, column);
-    if (index !== -1) mappedColumns.push({ index, column });
+    // A column read twice (as text and as a number) is one cell, with one problem.
+    if (index !== -1 && !mappedColumns.some((mapped) => mapped.index === index)) {
+      mappedColumns.push({ index, column });
+    }
     if (index !== -1) return cellReader(index);
     issues.push({
       field,

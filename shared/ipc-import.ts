@@ -16,9 +16,47 @@ const sessionIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
 const jobIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/);
 const rowNumberSchema = z.int().min(1);
 
-/** One data row: its spreadsheet row number (header = 1) and its cells. */
-export const sampleRowSchema = z.object({ row: z.int(), cells: z.array(z.string()) });
+/** What a workbook's cell is beyond its text (shared/typed-cells.ts); null for text and empty. */
+export const cellKindSchema = z.enum(['number', 'boolean', 'date', 'problem']).nullable();
+export type CellKind = z.infer<typeof cellKindSchema>;
+
+/**
+ * One data row: its row number (a CSV file's record, a sheet's own row) and its cells as text.
+ * A workbook's row also says which cells are numbers, booleans, dates (their text is ISO 8601,
+ * read as the wall clock whatever the timestamp format) or errors (never sent).
+ */
+export const sampleRowSchema = z.object({
+  row: z.int(),
+  cells: z.array(z.string()),
+  kinds: z.array(cellKindSchema).optional(),
+});
 export type SampleRow = z.infer<typeof sampleRowSchema>;
+
+/** A workbook's sheet, as the sheet picker lists it. */
+export const sheetPreviewSchema = z.object({
+  name: z.string(),
+  /** Hidden sheets can be shown again in Excel; very hidden ones only by a macro. */
+  state: z.enum(['visible', 'hidden', 'veryHidden']),
+  /** The rows it spans, first to last holding a value (header included); null when empty. */
+  rows: z.int().nullable(),
+});
+export type SheetPreview = z.infer<typeof sheetPreviewSchema>;
+
+/** What kind of file was opened: text (CSV, TSV) or a workbook of one of these formats. */
+export const fileFormatSchema = z.enum(['csv', 'xlsx', 'xls', 'ods']);
+export type FileFormat = z.infer<typeof fileFormatSchema>;
+
+/** A workbook's sheets and the one read; `import:configure` with `source.sheet` reads another. */
+export const workbookPreviewSchema = z.object({
+  sheet: z.string(),
+  /** In tab order, hidden ones included. */
+  sheets: z.array(sheetPreviewSchema),
+  /** The sheet read when none is chosen: the first visible one. */
+  defaultSheet: z.string().nullable(),
+  /** 1904 for old Mac workbooks: their dates count from 1904-01-01 (already applied). */
+  dateSystem: z.union([z.literal(1900), z.literal(1904)]),
+});
+export type WorkbookPreview = z.infer<typeof workbookPreviewSchema>;
 
 /** What the "Choose a file" step shows at once: how the file is read, and its first rows. */
 export const filePreviewSchema = z.object({
@@ -39,6 +77,12 @@ export const filePreviewSchema = z.object({
   sampleRows: z.array(sampleRowSchema),
   /** Cells pasted on the Import screen, kept as a tab-separated UTF-8 file in the data folder. */
   pasted: z.boolean(),
+  /**
+   * `csv` for a text file; for a workbook the encoding, delimiter and byte-order mark above do
+   * not apply (they hold UTF-8, ',' and false) and `workbook` says which sheet is read.
+   */
+  format: fileFormatSchema,
+  workbook: workbookPreviewSchema.nullable(),
 });
 export type FilePreview = z.infer<typeof filePreviewSchema>;
 

@@ -33,8 +33,8 @@ export async function dryRun(
     let events = 0;
     let requests = 0;
     let bytes = 0;
-    for await (const chunk of checkRows(fullPath, file, (cells, row) =>
-      converter.convert(cells, row),
+    for await (const chunk of checkRows(fullPath, file, (cells, row, typed) =>
+      converter.convert(cells, row, typed),
     )) {
       for (const checked of chunk.rows) {
         rows += 1;

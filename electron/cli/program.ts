@@ -22,8 +22,12 @@ function buildProgram(io: CliIo, run: Run): Command {
   program
     .command('validate')
     .description('Check every row of a file against a mapping; nothing is sent.')
-    .argument('<file>', 'the CSV/TSV file')
+    .argument('<file>', 'the CSV/TSV file or workbook (.xlsx, .xlsm, .xls, .ods)')
     .requiredOption('--mapping <mapping.json>', 'the column-mapping file')
+    .option(
+      '--sheet <name>',
+      "the workbook's sheet to read (default: the mapping's, else the first visible one)",
+    )
     .option('--report <rejected.csv>', 'write the invalid rows here, ready to fix in Excel')
     .option('--json', 'print the result as JSON')
     .action((file: string, options) => run(() => validateCommand(file, options, io)));
@@ -33,8 +37,12 @@ function buildProgram(io: CliIo, run: Run): Command {
     .description(
       'Send the valid rows of a file as events, at the rate limit, with a journal for --resume.',
     )
-    .argument('<file>', 'the CSV/TSV file')
+    .argument('<file>', 'the CSV/TSV file or workbook (.xlsx, .xlsm, .xls, .ods)')
     .requiredOption('--mapping <mapping.json>', 'the column-mapping file')
+    .option(
+      '--sheet <name>',
+      "the workbook's sheet to read (default: the mapping's, else the first visible one)",
+    )
     .option('--tracker-key <key>', "your public tracker key (default: the profile's)")
     .option('--endpoint <url>', "the Track API address (default: the profile's)")
     .option('--report <rejected.csv>', 'write the rows not sent here')

@@ -9,11 +9,13 @@ import { count, duration, plural } from '../../shared/wording';
 import { CliError, EXIT, line, type CliIo } from './cli-io';
 import { dryRun } from './dry-run';
 import { loadMapping } from './load-mapping';
+import { sheetNoticeFor, withSheet } from './sheet-choice';
 import { parseRate } from './parse-rate';
 import { createProgressView } from './progress-view';
 
 export interface SendCommandOptions {
   mapping: string;
+  sheet?: string;
   trackerKey?: string;
   endpoint?: string;
   report?: string;
@@ -93,7 +95,7 @@ export async function sendCommand(
   options: SendCommandOptions,
   io: CliIo,
 ): Promise<number> {
-  const mapping = await loadMapping(options.mapping, io.cwd);
+  const mapping = withSheet(await loadMapping(options.mapping, io.cwd), options.sheet);
   const fullPath = path.resolve(io.cwd, file);
   const context = openCliContext(io);
   const profile = await chooseProfile(context, options.profile);
@@ -106,6 +108,8 @@ export async function sendCommand(
   if (!where.ok) throw cliProblem(where);
   const { trackerKey, endpoint, rate } = where.destination;
 
+  const notice = await sheetNoticeFor(fullPath, mapping);
+  if (notice !== null) line(io.stdout, notice);
   if (options.dryRun) return dryRun(fullPath, mapping, trackerKey, io);
 
   // `CUSTOMERSCORE_KEY` first, else the profile's key in the keychain. Never printed.

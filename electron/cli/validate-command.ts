@@ -5,10 +5,13 @@ import { createReportWriter, type ReportWriter } from '../engine/job/report';
 import { validateFile, type ValidationSummary } from '../engine/validation/validate';
 import { count, plural } from '../../shared/wording';
 import { CliError, EXIT, line, type CliIo } from './cli-io';
+import type { SourceFile } from '../engine/reading/source/source';
 import { loadMapping } from './load-mapping';
+import { sheetNotice, withSheet } from './sheet-choice';
 
 export interface ValidateCommandOptions {
   mapping: string;
+  sheet?: string;
   report?: string;
   json?: boolean;
 }
@@ -59,11 +62,19 @@ export async function validateCommand(
   options: ValidateCommandOptions,
   io: CliIo,
 ): Promise<number> {
-  const mapping = await loadMapping(options.mapping, io.cwd);
+  const mapping = withSheet(await loadMapping(options.mapping, io.cwd), options.sheet);
   const fullPath = path.resolve(io.cwd, file);
   const reportPath = options.report ? path.resolve(io.cwd, options.report) : null;
   // Created once the file is open (the report needs its header); a box, as callbacks assign it.
   const report: { writer: ReportWriter | null } = { writer: null };
+  // Which sheet of a workbook was read, said once, whether or not the mapping fits it.
+  let noticed = false;
+  const notice = (opened: SourceFile): void => {
+    const text = noticed ? null : sheetNotice(opened, mapping);
+    noticed = true;
+    // Beside JSON on standard output, a notice would break it: it goes to standard error.
+    if (text !== null) line(options.json === true ? io.stderr : io.stdout, text);
+  };
   let result;
   try {
     result = await validateFile({
@@ -71,6 +82,7 @@ export async function validateCommand(
       mapping,
       now: Date.now(),
       onOpened: (opened) => {
+        notice(opened);
         if (reportPath) report.writer = createReportWriter(reportPath, opened.header);
       },
       // The whole file decided a decimal mark other than its first rows: the report starts again.
@@ -89,6 +101,7 @@ export async function validateCommand(
     throw error;
   }
   if (!result.ok) {
+    notice(result.file);
     throw new CliError(
       ['The mapping does not fit this file:', ...result.issues.map((i) => `  - ${i.message}`)].join(
         '\n',

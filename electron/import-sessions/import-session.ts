@@ -13,7 +13,7 @@ import type { RowIssue } from '../../shared/issues';
 import type { FileSource, Mapping } from '../../shared/mapping';
 import { emptyRowEdits, type RowEdits } from '../engine/validation/import-edits';
 import { RowSet } from '../engine/journal/journal-ranges';
-import { sniffFile, type SniffResult } from '../engine/reading/reader';
+import { sniffSource, type SourceFile } from '../engine/reading/source/source';
 import {
   validateFile,
   type CheckedRow,
@@ -63,12 +63,12 @@ export class ImportSession {
   private constructor(
     readonly id: string,
     readonly path: string,
-    private file: SniffResult,
+    private file: SourceFile,
   ) {}
 
   /** Sniffs the file; throws a `ReadError` (plain message) when it is not a readable text table. */
   static async open(id: string, path: string, source: FileSource = {}): Promise<ImportSession> {
-    return new ImportSession(id, path, await sniffFile(path, source));
+    return new ImportSession(id, path, await sniffSource(path, source));
   }
 
   get fileName(): string {
@@ -85,7 +85,7 @@ export class ImportSession {
 
   /** Reads the file again with other settings; a new reading forgets the validation and edits. */
   async configure(source: FileSource): Promise<FilePreview> {
-    this.file = await sniffFile(this.path, source);
+    this.file = await sniffSource(this.path, source);
     this.running?.abort();
     this.validation = null;
     this.overrides.clear();

@@ -1,13 +1,13 @@
 import type { RowConverter } from '../../shared/convert';
 import type { RowEdits } from '../engine/validation/import-edits';
-import type { SniffResult } from '../engine/reading/reader';
+import type { SourceFile } from '../engine/reading/source/source';
 import { checkRows, type CheckedRow } from '../engine/validation/validate';
 import type { RowIndex } from './row-index';
 
 /** What reading a validated file again needs. */
 export interface ValidatedFile {
   path: string;
-  file: SniffResult;
+  file: SourceFile;
   converter: RowConverter;
   index: RowIndex;
 }
@@ -19,7 +19,7 @@ function rowsFrom(source: ValidatedFile, point: number, edits: RowEdits) {
   return checkRows(
     source.path,
     source.file,
-    (cells, row) => source.converter.convert(cells, row),
+    (cells, row, typed) => source.converter.convert(cells, row, typed),
     resumeFrom,
     edits,
   );

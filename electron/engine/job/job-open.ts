@@ -6,6 +6,7 @@ import type { OpenedJob } from './job-send';
 import type { ImportJobOptions } from './job-types';
 import { createJournal, resumeJournal, type JobJournal } from '../journal/journal';
 import type { JournalState } from '../journal/journal-load';
+import { readSettings } from '../reading/source/source';
 import { prepareImport } from '../validation/prepare';
 
 /**
@@ -44,6 +45,7 @@ export async function openJob(
         encoding: settings.encoding,
         delimiter: settings.delimiter,
         headerRow: settings.headerRow,
+        sheet: settings.sheet,
       },
     };
   }
@@ -72,9 +74,7 @@ export async function openJob(
     filePath: options.path,
     mapping: options.mapping,
     settings: {
-      encoding: file.encoding,
-      delimiter: file.delimiter,
-      headerRow: file.headerRow,
+      ...readSettings(file),
       zone: converter.zone,
       trackerKey: options.trackerKey,
       endpoint: options.endpoint,

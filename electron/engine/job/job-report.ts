@@ -1,5 +1,5 @@
 import { loadJournal } from '../journal/journal-load';
-import { readRows, type SniffResult } from '../reading/reader';
+import { readSourceRows, type SourceFile } from '../reading/source/source';
 import { writeRejectedReport, type ReportRow } from './report';
 
 /**
@@ -11,20 +11,13 @@ export async function writeJobReport(
   reportPath: string,
   journalFile: string,
   path: string,
-  file: SniffResult,
+  file: SourceFile,
 ): Promise<number> {
   const state = await loadJournal(journalFile);
   const missing = new Set(state.rejected.filter((r) => r.cells === null).map((r) => r.row));
   const found = new Map<number, string[]>();
   if (missing.size > 0) {
-    for await (const chunk of readRows(path, {
-      encoding: file.encoding,
-      delimiter: file.delimiter,
-      headerRow: file.headerRow,
-      lineEnding: file.lineEnding,
-      header: file.header,
-      headerWidth: file.headerWidth,
-    })) {
+    for await (const chunk of readSourceRows(path, file)) {
       for (const row of chunk.rows) {
         if (missing.has(row.row)) found.set(row.row, row.cells);
       }

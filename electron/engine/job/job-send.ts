@@ -11,7 +11,7 @@ import type { JournalState } from '../journal/journal-load';
 import type { RejectedRowRecord } from '../journal/journal-records';
 import { createPacer } from '../sending/pacer';
 import { createPacker, encodeEvent, type PackedBatch } from '../sending/pack';
-import type { SniffResult } from '../reading/reader';
+import type { SourceFile } from '../reading/source/source';
 import { createSender, type BatchOutcome, type FetchLike, type SendEvent } from '../sending/sender';
 import { checkRows } from '../validation/validate';
 
@@ -23,7 +23,7 @@ export interface OpenedJob {
   journal: JobJournal;
   /** The journal's state when resuming, else null. */
   state: JournalState | null;
-  file: SniffResult;
+  file: SourceFile;
   converter: RowConverter;
   edits: RowEdits | undefined;
   /** Where the events go: a resumed job's own (from its journal), never the caller's. */
@@ -176,7 +176,7 @@ export async function sendBatches(
     for await (const chunk of checkRows(
       options.path,
       file,
-      (cells, row) => converter.convert(cells, row),
+      (cells, row, typed) => converter.convert(cells, row, typed),
       resumeFrom,
       edits,
     )) {

@@ -8,7 +8,7 @@ import { writeJobReport } from './job-report';
 import { sendBatches, type JobControl } from './job-send';
 import type { ImportJob, ImportJobOptions, JobResult, Stop } from './job-types';
 import type { JobJournal } from '../journal/journal';
-import type { SniffResult } from '../reading/reader';
+import type { SourceFile } from '../reading/source/source';
 
 export type { ImportJob, ImportJobOptions, JobResult } from './job-types';
 export { SKIPPED_MESSAGE } from './job-send';
@@ -96,7 +96,7 @@ export function startImportJob(options: ImportJobOptions): ImportJob {
     return end(result.opened.journal, result.opened.file);
   }
 
-  async function end(journal: JobJournal, file: SniffResult): Promise<JobResult> {
+  async function end(journal: JobJournal, file: SourceFile): Promise<JobResult> {
     const outcome: Stop = stop ?? { outcome: 'completed', message: completedMessage() };
     const journalState =
       outcome.outcome === 'completed'

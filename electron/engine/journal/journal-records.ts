@@ -10,14 +10,16 @@ const rangesSchema = z.array(rowRangeSchema);
 
 /**
  * How the file was read and where the events go: everything a resume needs to send the same
- * events to the same place. Encoding and delimiter are the resolved values (never `auto`), so a
- * resume reads the file exactly as the first run did. Strict: there is deliberately no field for
+ * events to the same place. A CSV file's encoding and delimiter are the resolved values (never
+ * `auto`), a workbook's sheet is named (it has neither), so a resume reads the file exactly as
+ * the first run did. Strict: there is deliberately no field for
  * the API key, and an object carrying one (a whole profile passed by mistake) is refused.
  */
 export const jobSettingsSchema = z.strictObject({
-  encoding: z.string().min(1),
-  delimiter: delimiterSchema,
+  encoding: z.string().min(1).optional(),
+  delimiter: delimiterSchema.optional(),
   headerRow: z.int().min(1),
+  sheet: z.string().min(1).optional(),
   zone: z.string().min(1),
   trackerKey: z.string().min(1),
   endpoint: z.string().min(1),

@@ -1,4 +1,5 @@
 import type { RowIssue } from '../../../shared/issues';
+import type { TypedCells } from '../../../shared/typed-cells';
 import { isDelimiter, type Delimiter } from '../../../shared/delimiters';
 import { detectBom, detectEncoding, type DetectedEncoding } from './encoding-detect';
 import { resolveEncoding } from './encoding-decode';
@@ -13,10 +14,14 @@ export interface SourceOptions {
   headerRow?: number;
 }
 
-/** One data row: its spreadsheet row number and its cells as text. */
+/**
+ * One data row: its spreadsheet row number and its cells as text. A workbook's row also says
+ * which cells are numbers, booleans, dates or errors (`typed`, by column); a CSV row has none.
+ */
 export interface DataRow {
   row: number;
   cells: string[];
+  typed?: TypedCells;
 }
 
 /** Where a read can continue: just after a chunk's last record, and that record's successor's number. */

@@ -46,6 +46,7 @@ export function hasRowEdits(edits: RowEdits): boolean {
 /**
  * The row with its overrides applied (a copy; the row itself is left alone), or the row as it is.
  * An override may fill a cell a short row lacks: the row is padded with empty cells up to it.
+ * A cell typed over loses its workbook type: it is read from its new text.
  */
 export function applyOverrides(row: DataRow, edits: RowEdits | undefined): DataRow {
   const changes = edits?.overrides.get(row.row);
@@ -55,7 +56,11 @@ export function applyOverrides(row: DataRow, edits: RowEdits | undefined): DataR
     while (cells.length < column) cells.push('');
     cells[column] = value;
   }
-  return { row: row.row, cells };
+  if (row.typed === undefined) return { row: row.row, cells };
+  // A workbook's cell typed over is text now: what it was (a date, an error) no longer holds.
+  const typed = [...row.typed];
+  for (const column of changes.keys()) typed[column] = undefined;
+  return { row: row.row, cells, typed };
 }
 
 export function toRowEditsFile(edits: RowEdits): RowEditsFile {

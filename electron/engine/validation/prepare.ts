@@ -13,11 +13,11 @@ import {
   type FormatResolution,
   type ResolvedTimestampFormat,
 } from '../../../shared/timestamps';
-import { readRows, sniffFile, type SniffResult } from '../reading/reader';
+import { readSourceRows, sniffSource, type SourceFile } from '../reading/source/source';
 
 /** A file opened with a mapping: how to read it, and the converter for its rows. */
 export interface PreparedImport {
-  file: SniffResult;
+  file: SourceFile;
   converter: RowConverter;
   /**
    * The mapping with an `auto` timestamp format replaced by the format decided for this file, and
@@ -33,7 +33,7 @@ export interface PreparedImport {
 }
 
 export type PrepareImportResult =
-  { ok: true; prepared: PreparedImport } | { ok: false; file: SniffResult; issues: MappingIssue[] };
+  { ok: true; prepared: PreparedImport } | { ok: false; file: SourceFile; issues: MappingIssue[] };
 
 export interface PrepareImportOptions {
   path: string;
@@ -72,17 +72,11 @@ interface ColumnDetector {
  */
 async function readWholeColumns(
   options: PrepareImportOptions,
-  file: SniffResult,
+  file: SourceFile,
   detectors: readonly ColumnDetector[],
 ): Promise<void> {
   if (detectors.length === 0) return;
-  const rows = readRows(options.path, {
-    encoding: file.encoding,
-    delimiter: file.delimiter,
-    headerRow: file.headerRow,
-    lineEnding: file.lineEnding,
-  });
-  for await (const chunk of rows) {
+  for await (const chunk of readSourceRows(options.path, file)) {
     options.signal?.throwIfAborted();
     for (const row of chunk.rows) {
       for (const detector of detectors) detector.observe(row.cells[detector.index] ?? '');
@@ -97,7 +91,7 @@ async function readWholeColumns(
  * later in the file. Only when the whole file leaves it open is the user asked.
  */
 function timestampDetector(
-  file: SniffResult,
+  file: SourceFile,
   index: number,
 ): ColumnDetector & Decides<FormatResolution> {
   const sampled = createFormatDetector();
@@ -114,7 +108,7 @@ function timestampDetector(
  * Decides an automatic decimal mark from the whole column: the sample rows settle it only when
  * they hold a value that only the point reads; otherwise a later `12,5` or `1.5` could decide.
  */
-function decimalDetector(file: SniffResult, index: number): DecimalColumnDetector {
+function decimalDetector(file: SourceFile, index: number): DecimalColumnDetector {
   const detector = createDecimalDetector();
   for (const row of file.sampleRows) detector.observe(row.cells[index] ?? '');
   const fromSample = detector.result();
@@ -210,7 +204,7 @@ function decimalChoices(
  */
 export async function prepareImport(options: PrepareImportOptions): Promise<PrepareImportResult> {
   const source = fileSettings(options.mapping);
-  const file = await sniffFile(options.path, source, { systemCodePage: options.systemCodePage });
+  const file = await sniffSource(options.path, source, { systemCodePage: options.systemCodePage });
   let mapping = options.mapping;
   let detectedDescription: string | null = null;
 

@@ -5,13 +5,9 @@ import type { TrackEvent } from '../../../shared/api';
 import type { RowCheck, RowConverter } from '../../../shared/convert';
 import { applyOverrides, type RowEdits } from './import-edits';
 import { prepareImport, withDecimal, type PendingDecimal } from './prepare';
-import {
-  readRows,
-  type DataRow,
-  type ReadRowsOptions,
-  type ResumePoint,
-  type SniffResult,
-} from '../reading/reader';
+import type { DataRow } from '../reading/reader';
+import { readSourceRows, type SourceFile } from '../reading/source/source';
+import type { TypedCells } from '../../../shared/typed-cells';
 
 /** How far a validation has got; sent after each chunk of the file. */
 export interface ValidationProgress {
@@ -43,13 +39,13 @@ export interface ValidationSummary {
 export type ValidationResult =
   | {
       ok: true;
-      file: SniffResult;
+      file: SourceFile;
       mapping: Mapping;
       /** The mapping bound to the file, for reading its rows again later (pages of the review). */
       converter: RowConverter;
       summary: ValidationSummary;
     }
-  | { ok: false; file: SniffResult; issues: MappingIssue[] };
+  | { ok: false; file: SourceFile; issues: MappingIssue[] };
 
 /** One row's verdict, handed to callers that act on rows as they are read (send, report). */
 export interface CheckedRow {
@@ -68,7 +64,7 @@ export interface ValidateOptions {
   signal?: AbortSignal;
   onProgress?: (progress: ValidationProgress) => void;
   /** Called once the file is open and the mapping fits it, before the first row. */
-  onOpened?: (file: SniffResult) => void | Promise<void>;
+  onOpened?: (file: SourceFile) => void | Promise<void>;
   /** Called for each row that cannot be sent, with its cells (for the rejected-rows report). */
   onInvalidRow?: (checked: CheckedRow) => void | Promise<void>;
   /** Called for every row with its verdict, in file order (the review keeps its own counts). */
@@ -103,24 +99,11 @@ function issuesByRow(issues: readonly RowIssue[]): Map<number, RowIssue[]> {
 function stillBroken(
   read: DataRow,
   edited: DataRow,
-  file: SniffResult,
+  file: SourceFile,
   issues: readonly RowIssue[],
 ): boolean {
   if (issues.some((issue) => issue.kind === 'unclosed_quote')) return true;
   return edited === read || edited.cells.length !== file.header.length;
-}
-
-/** How to read a prepared file's rows: as it was sniffed. */
-function rowsOf(file: SniffResult, resumeFrom?: ResumePoint): ReadRowsOptions {
-  return {
-    encoding: file.encoding,
-    delimiter: file.delimiter,
-    headerRow: file.headerRow,
-    lineEnding: file.lineEnding,
-    header: file.header,
-    headerWidth: file.headerWidth,
-    resumeFrom,
-  };
 }
 
 /**
@@ -134,15 +117,16 @@ function rowsOf(file: SniffResult, resumeFrom?: ResumePoint): ReadRowsOptions {
  */
 export async function* checkRows(
   path: string,
-  file: SniffResult,
+  file: SourceFile,
   convert: (
     cells: readonly string[],
     row: number,
+    typed: TypedCells | undefined,
   ) => { event: TrackEvent | null; issues: RowIssue[] },
   resumeFrom?: { byteOffset: number; rowNumber: number },
   edits?: RowEdits,
 ): AsyncGenerator<{ rows: CheckedRow[]; endByteOffset: number; nextRowNumber: number }> {
-  for await (const chunk of readRows(path, rowsOf(file, resumeFrom))) {
+  for await (const chunk of readSourceRows(path, file, resumeFrom)) {
     const broken = chunk.issues.length > 0 ? issuesByRow(chunk.issues) : null;
     const rows: CheckedRow[] = [];
     for (const read of chunk.rows) {
@@ -152,7 +136,7 @@ export async function* checkRows(
         rows.push({ row, event: null, issues: readIssues });
         continue;
       }
-      const { event, issues } = convert(row.cells, row.row);
+      const { event, issues } = convert(row.cells, row.row, row.typed);
       rows.push({ row, event, issues });
     }
     yield { rows, endByteOffset: chunk.endByteOffset, nextRowNumber: chunk.nextRowNumber };
@@ -190,7 +174,7 @@ export async function validateFile(options: ValidateOptions): Promise<Validation
 
   // Not through `checkRows`: validation needs no events, and building them (and keeping a chunk's
   // worth alive until the chunk is done) is over a tenth of the time on a big file.
-  for await (const chunk of readRows(options.path, rowsOf(file))) {
+  for await (const chunk of readSourceRows(options.path, file)) {
     options.signal?.throwIfAborted();
     const broken = chunk.issues.length > 0 ? issuesByRow(chunk.issues) : null;
     for (const read of chunk.rows) {
@@ -199,7 +183,7 @@ export async function validateFile(options: ValidateOptions): Promise<Validation
       const check: RowCheck =
         readIssues && stillBroken(read, row, file, readIssues)
           ? { valid: false, issues: readIssues }
-          : converter.check(row.cells, row.row);
+          : converter.check(row.cells, row.row, row.typed);
       options.onRow?.(row, check);
       // The file's own cells, as a send decides the mark from them (prepareImport).
       for (const pending of pendingDecimals) {

@@ -25,7 +25,7 @@ import { checkHeaderRow } from '../reader-options';
 import { cellText } from './cell-text';
 import type { CellValue, WorkbookRow } from './cell-value';
 import type { DateSystem } from './excel-date';
-import { Workbook, type SheetRows } from './workbook';
+import { Workbook, type SheetBook, type SheetRows } from './workbook';
 import { WorkbookError } from './workbook-error';
 import { emptySheetMessage, noHeaderRowMessage } from './workbook-messages';
 import type { SheetEntry } from './workbook-parts';
@@ -53,7 +53,7 @@ export {
   type WallClock,
 } from './excel-date';
 export { builtInDateShape, customDateShape, type DateShape } from './number-format';
-export { Workbook, type SheetRows } from './workbook';
+export { Workbook, defaultSheetOf, findSheet, type SheetBook, type SheetRows } from './workbook';
 export { WorkbookError, type WorkbookProblem } from './workbook-error';
 export { sheetList } from './workbook-messages';
 export type { SheetEntry, SheetKind, SheetState } from './workbook-parts';
@@ -86,9 +86,16 @@ export interface WorkbookSource {
   headerRow?: number;
 }
 
+/** Opens a workbook of another format than .xlsx (an .xls or .ods read whole). */
+export type OpenSheetBook = (path: string, fileName: string) => Promise<SheetBook>;
+
+const openXlsx: OpenSheetBook = (path, fileName) => Workbook.open(path, fileName);
+
 export interface WorkbookSniffOptions {
   /** How many data rows to return in `sampleRows`. Default 100. */
   sampleRows?: number;
+  /** How to open the file: as an .xlsx or .xlsm when left out. */
+  open?: OpenSheetBook;
 }
 
 export interface WorkbookSniffResult extends WorkbookInfo {
@@ -116,6 +123,8 @@ export interface ReadSheetOptions extends WorkbookSource {
   resumeFrom?: { rowNumber: number };
   /** About how many rows each chunk holds. Default 500. */
   chunkRows?: number;
+  /** How to open the file: as an .xlsx or .xlsm when left out. */
+  open?: OpenSheetBook;
 }
 
 export interface WorkbookRowChunk {
@@ -131,8 +140,12 @@ export interface WorkbookRowChunk {
 // As far down as the CSV reader looks for a header below title lines.
 const SUGGESTION_ROWS = 50;
 
-async function withWorkbook<T>(path: string, use: (workbook: Workbook) => Promise<T>): Promise<T> {
-  const workbook = await Workbook.open(path, basename(path));
+async function withWorkbook<T>(
+  path: string,
+  use: (workbook: SheetBook) => Promise<T>,
+  open: OpenSheetBook = openXlsx,
+): Promise<T> {
+  const workbook = await open(path, basename(path));
   try {
     return await use(workbook);
   } finally {
@@ -140,7 +153,7 @@ async function withWorkbook<T>(path: string, use: (workbook: Workbook) => Promis
   }
 }
 
-async function describe(path: string, workbook: Workbook): Promise<WorkbookInfo> {
+async function describe(path: string, workbook: SheetBook): Promise<WorkbookInfo> {
   const sheets: SheetInfo[] = [];
   for (const sheet of workbook.sheets)
     sheets.push({ ...sheet, rows: await workbook.rowSpan(sheet) });
@@ -155,8 +168,8 @@ async function describe(path: string, workbook: Workbook): Promise<WorkbookInfo>
 }
 
 /** The workbook's sheets for the picker, with the rows each spans, and its date system. */
-export function listSheets(path: string): Promise<WorkbookInfo> {
-  return withWorkbook(path, (workbook) => describe(path, workbook));
+export function listSheets(path: string, open?: OpenSheetBook): Promise<WorkbookInfo> {
+  return withWorkbook(path, (workbook) => describe(path, workbook), open);
 }
 
 /** The text a header cell names its column by: an error or a formula is named as written. */
@@ -193,7 +206,7 @@ export async function sniffWorkbook(
 ): Promise<WorkbookSniffResult> {
   const wanted = options.sampleRows ?? 100;
   const chosenHeaderRow = source.headerRow === undefined ? null : checkHeaderRow(source.headerRow);
-  return withWorkbook(path, async (workbook) => {
+  const read = async (workbook: SheetBook): Promise<WorkbookSniffResult> => {
     const sheet = workbook.sheet(source.sheet);
     const info = await describe(path, workbook);
     let header: WorkbookRow | null = null;
@@ -232,7 +245,8 @@ export async function sniffWorkbook(
       headerCells: header.cells,
       sampleRows,
     };
-  }).catch((error: unknown) => {
+  };
+  return withWorkbook(path, read, options.open).catch((error: unknown) => {
     throw readErrorFromSystem(error, basename(path));
   });
 }
@@ -250,9 +264,9 @@ export async function* readSheetRows(
   const fileName = basename(path);
   let headerRow = options.headerRow === undefined ? null : checkHeaderRow(options.headerRow);
   const resumeRow = options.resumeFrom?.rowNumber ?? 0;
-  let workbook: Workbook;
+  let workbook: SheetBook;
   try {
-    workbook = await Workbook.open(path, fileName);
+    workbook = await (options.open ?? openXlsx)(path, fileName);
   } catch (error) {
     throw readErrorFromSystem(error, fileName);
   }

@@ -82,7 +82,59 @@ async function* streamPart(
   }
 }
 
-export class Workbook {
+/** The sheet read when none is named: the first visible worksheet, as Excel opens on it. */
+export function defaultSheetOf(sheets: readonly SheetEntry[]): SheetEntry | null {
+  const worksheets = sheets.filter((sheet) => sheet.kind === 'worksheet');
+  return worksheets.find((sheet) => sheet.state === 'visible') ?? worksheets[0] ?? null;
+}
+
+/**
+ * The worksheet named `name` (exactly, else ignoring letter case as Excel does), or the default
+ * one when `name` is left out; a `WorkbookError` naming the sheets there are otherwise.
+ */
+export function findSheet(
+  sheets: readonly SheetEntry[],
+  fileName: string,
+  name: string | undefined,
+): SheetEntry {
+  if (name === undefined) {
+    const sheet = defaultSheetOf(sheets);
+    if (!sheet) throw new WorkbookError('empty', noVisibleSheetMessage(fileName));
+    return sheet;
+  }
+  const sheet =
+    sheets.find((candidate) => candidate.name === name) ??
+    sheets.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+  if (!sheet) {
+    throw new WorkbookError('no_such_sheet', noSuchSheetMessage(fileName, name, sheets));
+  }
+  if (sheet.kind !== 'worksheet') {
+    throw new WorkbookError(
+      'not_worksheet',
+      notWorksheetMessage(fileName, sheet.name, KIND_WORDS[sheet.kind]),
+    );
+  }
+  return sheet;
+}
+
+/**
+ * An open workbook as the reader uses it: a streamed .xlsx (`Workbook`) or an .xls or .ods read
+ * whole (../source/legacy-workbook.ts).
+ */
+export interface SheetBook {
+  readonly fileName: string;
+  readonly fileSize: number;
+  readonly dateSystem: DateSystem;
+  /** In tab order. */
+  readonly sheets: readonly SheetEntry[];
+  defaultSheet(): SheetEntry | null;
+  sheet(name?: string): SheetEntry;
+  rowSpan(sheet: SheetEntry): Promise<SheetRows | null>;
+  rows(sheet: SheetEntry, chunkRows?: number): AsyncGenerator<WorkbookRow[], void, undefined>;
+  close(): void;
+}
+
+export class Workbook implements SheetBook {
   private sheetContext: Promise<Omit<SheetContext, 'part'>> | null = null;
 
   private constructor(
@@ -122,36 +174,12 @@ export class Workbook {
 
   /** The sheet read when none is named: the first visible worksheet, as Excel opens on it. */
   defaultSheet(): SheetEntry | null {
-    const worksheets = this.sheets.filter((sheet) => sheet.kind === 'worksheet');
-    return worksheets.find((sheet) => sheet.state === 'visible') ?? worksheets[0] ?? null;
+    return defaultSheetOf(this.sheets);
   }
 
-  /**
-   * The worksheet named `name` (exactly, else ignoring letter case as Excel does), or the
-   * default one when `name` is left out; a `WorkbookError` naming the sheets there are otherwise.
-   */
+  /** The worksheet named `name`, or the default one (see `findSheet`). */
   sheet(name?: string): SheetEntry {
-    if (name === undefined) {
-      const sheet = this.defaultSheet();
-      if (!sheet) throw new WorkbookError('empty', noVisibleSheetMessage(this.fileName));
-      return sheet;
-    }
-    const sheet =
-      this.sheets.find((candidate) => candidate.name === name) ??
-      this.sheets.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
-    if (!sheet) {
-      throw new WorkbookError(
-        'no_such_sheet',
-        noSuchSheetMessage(this.fileName, name, this.sheets),
-      );
-    }
-    if (sheet.kind !== 'worksheet') {
-      throw new WorkbookError(
-        'not_worksheet',
-        notWorksheetMessage(this.fileName, sheet.name, KIND_WORDS[sheet.kind]),
-      );
-    }
-    return sheet;
+    return findSheet(this.sheets, this.fileName, name);
   }
 
   /** The rows the sheet spans; null when it holds no cell at all (or is not a worksheet). */
