@@ -5,6 +5,8 @@ import { checkRows } from '../engine/validation/validate';
 import type { Mapping } from '../../shared/mapping';
 import { count, plural } from '../../shared/wording';
 import { CliError, EXIT, line, type CliIo } from './cli-io';
+import { mappingMismatchError } from './mapping-mismatch';
+import { environmentCodePage } from '../engine/reading/system-code-page';
 
 /**
  * `send --dry-run`: everything but the HTTP requests. Reads and converts every row and packs the
@@ -17,15 +19,13 @@ export async function dryRun(
   io: CliIo,
 ): Promise<number> {
   try {
-    const opened = await prepareImport({ path: fullPath, mapping, now: Date.now() });
-    if (!opened.ok) {
-      throw new CliError(
-        [
-          'The mapping does not fit this file:',
-          ...opened.issues.map((i) => `  - ${i.message}`),
-        ].join('\n'),
-      );
-    }
+    const opened = await prepareImport({
+      path: fullPath,
+      mapping,
+      systemCodePage: environmentCodePage(io.env),
+      now: Date.now(),
+    });
+    if (!opened.ok) throw mappingMismatchError(opened.issues, opened.file);
     const { file, converter } = opened.prepared;
     const packer = createPacker({ trackerKey });
     let rows = 0;

@@ -1,6 +1,16 @@
 import { runCli } from './program';
 
 // The command line's process binding; everything else takes its world as parameters (see runCli).
+
+// `validate … | head -1`: the reader of the output went away. What is left to print has nowhere
+// to go, so it is dropped quietly (no EPIPE trace) and the command still finishes its work (a
+// report being written is completed) and exits with its own code.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+    throw error;
+  });
+}
 const code = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

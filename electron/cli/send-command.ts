@@ -9,6 +9,8 @@ import { count, duration, plural } from '../../shared/wording';
 import { CliError, EXIT, line, type CliIo } from './cli-io';
 import { dryRun } from './dry-run';
 import { loadMapping } from './load-mapping';
+import { mappingMismatchError, openedHeader } from './mapping-mismatch';
+import { environmentCodePage } from '../engine/reading/system-code-page';
 import { sheetNoticeFor, withSheet } from './sheet-choice';
 import { parseRate } from './parse-rate';
 import { createProgressView } from './progress-view';
@@ -146,6 +148,7 @@ export async function sendCommand(
     apiKey,
     rate,
     dataDir: context.dataDir,
+    systemCodePage: environmentCodePage(io.env),
     resumeJobId,
     reportPath: options.report ? path.resolve(io.cwd, options.report) : undefined,
   });
@@ -172,12 +175,7 @@ export async function sendCommand(
     removeInterrupt();
   }
   if (result.mappingIssues.length > 0) {
-    throw new CliError(
-      [
-        'The mapping does not fit this file:',
-        ...result.mappingIssues.map((i) => `  - ${i.message}`),
-      ].join('\n'),
-    );
+    throw mappingMismatchError(result.mappingIssues, await openedHeader(fullPath, mapping, io));
   }
   printSummary(io, result, Date.now() - started);
   return exitCodeOf(result);

@@ -7,6 +7,9 @@ import { count, plural } from '../../shared/wording';
 import { CliError, EXIT, line, type CliIo } from './cli-io';
 import type { SourceFile } from '../engine/reading/source/source';
 import { loadMapping } from './load-mapping';
+import { mappingMismatchError } from './mapping-mismatch';
+import { encodingReason, encodingSentence } from '../../shared/encodings';
+import { environmentCodePage } from '../engine/reading/system-code-page';
 import { sheetNotice, withSheet } from './sheet-choice';
 
 export interface ValidateCommandOptions {
@@ -18,9 +21,16 @@ export interface ValidateCommandOptions {
 
 const SHOWN_ISSUES = 20;
 
-function printSummary(io: CliIo, fileName: string, summary: ValidationSummary): void {
+function printSummary(
+  io: CliIo,
+  fileName: string,
+  encoding: string | null,
+  summary: ValidationSummary,
+): void {
   const out = io.stdout;
   line(out, `${fileName}: ${plural(summary.totalRows, 'row')}`);
+  // Which encoding the text was read in, and why: a wrong one reads every name as mojibake.
+  if (encoding !== null) line(out, `  encoding: ${encoding}`);
   line(out, `  valid:    ${count(summary.validRows)}`);
   line(out, `  invalid:  ${count(summary.invalidRows)}`);
   line(out, `  warnings: ${count(summary.warnedRows)}`);
@@ -80,6 +90,7 @@ export async function validateCommand(
     result = await validateFile({
       path: fullPath,
       mapping,
+      systemCodePage: environmentCodePage(io.env),
       now: Date.now(),
       onOpened: (opened) => {
         notice(opened);
@@ -102,19 +113,26 @@ export async function validateCommand(
   }
   if (!result.ok) {
     notice(result.file);
-    throw new CliError(
-      ['The mapping does not fit this file:', ...result.issues.map((i) => `  - ${i.message}`)].join(
-        '\n',
-      ),
-    );
+    throw mappingMismatchError(result.issues, result.file);
   }
   const { summary } = result;
   const reportRows = report.writer ? await report.writer.close() : 0;
 
+  const opened = result.file;
+  const encoding =
+    opened.format === 'csv'
+      ? {
+          name: opened.encoding,
+          source: opened.encodingSource,
+          alternative: opened.encodingAlternative,
+          reason: encodingReason(opened),
+        }
+      : null;
   if (options.json) {
-    line(io.stdout, JSON.stringify({ file: result.file.fileName, ...summary }, null, 2));
+    line(io.stdout, JSON.stringify({ file: opened.fileName, encoding, ...summary }, null, 2));
   } else {
-    printSummary(io, result.file.fileName, summary);
+    const sentence = opened.format === 'csv' ? encodingSentence(opened) : null;
+    printSummary(io, opened.fileName, sentence, summary);
     if (options.report) {
       line(io.stdout);
       line(io.stdout, `Report of the ${plural(reportRows, 'invalid row')}: ${options.report}`);

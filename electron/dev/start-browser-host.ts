@@ -8,6 +8,7 @@ import { registerAllHandlers } from '../main/ipc/index';
 import type { IpcServices } from '../main/ipc/index';
 import { createTrustedSenderCheck } from '../main/ipc/trusted-sender';
 import { createLogger, logFilePath } from '../main/logger';
+import { environmentCodePage } from '../engine/reading/system-code-page';
 import { createMainServices } from '../main/services';
 import type { EmitIpcEvent } from '../main/services';
 import { defaultAppDataDir, resolveDataDir } from '../store/paths';
@@ -99,6 +100,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       dataDir,
       env,
       app: await readPackageIdentity(),
+      // No Electron here to ask: the locale of the environment, as the command line reads it.
+      systemCodePage: environmentCodePage(env),
       platform: process.platform,
       emit,
       registerSecret: (key) => logger.registerSecret(key),

@@ -37,6 +37,11 @@ export interface ImportServiceOptions {
   fetch?: FetchLike;
   /** Told of failures that are not the user's to fix, for the log. */
   onError?: (what: string, error: unknown) => void;
+  /**
+   * The code page Excel writes on this computer (`ansiCodePageFor` of the system locale): it
+   * decides a file's encoding where the detector is unsure. windows-1252 when left out.
+   */
+  systemCodePage?: string;
 }
 
 /**
@@ -124,7 +129,7 @@ export function createImportService(options: ImportServiceOptions): ImportServic
 
   async function openSession(filePath: string, source?: FileSource): Promise<ImportSession> {
     const id = `s-${randomBytes(8).toString('hex')}`;
-    const opened = await ImportSession.open(id, filePath, source);
+    const opened = await ImportSession.open(id, filePath, source, options.systemCodePage);
     sessions.set(id, opened);
     while (sessions.size > MAX_SESSIONS) {
       const oldest = sessions.keys().next().value;

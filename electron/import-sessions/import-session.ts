@@ -64,11 +64,19 @@ export class ImportSession {
     readonly id: string,
     readonly path: string,
     private file: SourceFile,
+    /** The code page Excel writes on this computer, for detecting an encoding. */
+    private readonly systemCodePage: string | undefined,
   ) {}
 
   /** Sniffs the file; throws a `ReadError` (plain message) when it is not a readable text table. */
-  static async open(id: string, path: string, source: FileSource = {}): Promise<ImportSession> {
-    return new ImportSession(id, path, await sniffSource(path, source));
+  static async open(
+    id: string,
+    path: string,
+    source: FileSource = {},
+    systemCodePage?: string,
+  ): Promise<ImportSession> {
+    const file = await sniffSource(path, source, { systemCodePage });
+    return new ImportSession(id, path, file, systemCodePage);
   }
 
   get fileName(): string {
@@ -85,7 +93,7 @@ export class ImportSession {
 
   /** Reads the file again with other settings; a new reading forgets the validation and edits. */
   async configure(source: FileSource): Promise<FilePreview> {
-    this.file = await sniffSource(this.path, source);
+    this.file = await sniffSource(this.path, source, { systemCodePage: this.systemCodePage });
     this.running?.abort();
     this.validation = null;
     this.overrides.clear();

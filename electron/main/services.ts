@@ -24,6 +24,11 @@ export interface MainServicesOptions {
   dataDir: string;
   /** The process environment, for services that read settings from it. */
   env: Record<string, string | undefined>;
+  /**
+   * The code page Excel writes on this computer, for detecting a file's encoding: from Electron's
+   * `app.getSystemLocale()` in the app, from the environment in the browser host.
+   */
+  systemCodePage: string;
   /** The app's name and version (Electron's `app.getName()` / `app.getVersion()`). */
   app: { name: string; version: string };
   /** Node's `process.platform`, see `AppInfo.platform`. */
@@ -63,6 +68,7 @@ export function createMainServices(options: MainServicesOptions): IpcServices {
       onValidation: (progress) => options.emit('import:validation', progress),
       onJob: (update) => options.emit('import:job', update),
       onError: options.logError,
+      systemCodePage: options.systemCodePage,
     }),
     appInfo: {
       name: options.app.name,

@@ -38,6 +38,7 @@ function fakeElectron(options: { singleInstance?: boolean } = {}) {
     requestSingleInstanceLock: () => options.singleInstance ?? true,
     getName: () => 'Customerscore Importer',
     getVersion: () => '0.0.0-test',
+    getSystemLocale: () => 'cs-CZ',
     isReady: () => ready,
     whenReady: () => {
       record('app.whenReady');

@@ -12,6 +12,7 @@ import { createLogger, logFilePath } from './logger';
 import { buildMenuTemplate } from './menu';
 import { installNavigationGuard, type NavigationTarget } from './navigation';
 import { APP_ORIGIN_URL } from './protocol';
+import { ansiCodePageFor } from '../engine/reading/code-pages';
 import { createMainServices } from './services';
 import type { MainWindowOptions } from './window';
 
@@ -24,6 +25,8 @@ export interface StartupApp {
   requestSingleInstanceLock(): boolean;
   getName(): string;
   getVersion(): string;
+  /** The operating system's locale (`cs-CZ`), for the code page Excel writes here. */
+  getSystemLocale(): string;
   isReady(): boolean;
   whenReady(): Promise<void>;
   quit(): void;
@@ -160,6 +163,7 @@ export function startApp(electron: StartupElectron, options: StartupOptions): vo
         dataDir,
         env: options.env,
         app: { name: app.getName(), version: app.getVersion() },
+        systemCodePage: ansiCodePageFor(app.getSystemLocale()),
         platform: options.platform,
         registerSecret: (key) => logger.registerSecret(key),
         logError: (what, error) => logger.error(what, error),

@@ -119,6 +119,28 @@ function formatBytes(bytes: number): string {
 }
 
 /**
+ * The row's problem when its event alone makes a body larger than a request may carry (the
+ * same words for `validate` and for sending); null when it fits. `eventBytes` is the size of the
+ * event's JSON (`encodeEvent`).
+ */
+export function eventTooLargeIssue(
+  row: number,
+  eventBytes: number,
+  trackerKey: string,
+  maxBytes: number = MAX_BODY_BYTES,
+): RowIssue | null {
+  const alone = bodySize(prefixFor(trackerKey).byteLength, eventBytes, 1);
+  if (alone <= maxBytes) return null;
+  return {
+    row,
+    column: null,
+    kind: 'event_too_large',
+    severity: 'error',
+    message: `This row makes an event of ${formatBytes(alone)} once sent, more than the ${formatBytes(maxBytes)} a request may carry. Shorten its values.`,
+  };
+}
+
+/**
  * Packs events into requests of at most `maxEvents` events and `maxBytes` of body, in the order they
  * arrive. A batch is handed out as soon as it holds `maxEvents` events, or when the next event would
  * push it past `maxBytes`. Memory is bounded by one batch.
@@ -145,19 +167,8 @@ export function createPacker(options: PackerOptions): Packer {
   return {
     add(row, event) {
       const bytes = encodeEvent(event);
-      const alone = bodySize(prefixBytes, bytes.byteLength, 1);
-      if (alone > maxBytes) {
-        return {
-          batches: [],
-          issue: {
-            row,
-            column: null,
-            kind: 'event_too_large',
-            severity: 'error',
-            message: `This row makes an event of ${formatBytes(alone)} once sent, more than the ${formatBytes(maxBytes)} a request may carry. Shorten its values.`,
-          },
-        };
-      }
+      const issue = eventTooLargeIssue(row, bytes.byteLength, options.trackerKey, maxBytes);
+      if (issue) return { batches: [], issue };
       const batches: PackedBatch[] = [];
       const grown = bodySize(prefixBytes, eventSizes + bytes.byteLength, events.length + 1);
       if (events.length > 0 && grown > maxBytes) {

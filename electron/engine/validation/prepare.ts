@@ -203,7 +203,9 @@ function decimalChoices(
  * would affect every row come back as mapping issues; an unreadable file throws a `ReadError`.
  */
 export async function prepareImport(options: PrepareImportOptions): Promise<PrepareImportResult> {
-  const source = fileSettings(options.mapping);
+  // A header row the mapping leaves out is the sniff's: the first row that is not blank, with a
+  // suggestion when title or key;value lines stand above the table.
+  const source = { ...fileSettings(options.mapping), headerRow: options.mapping.source?.headerRow };
   const file = await sniffSource(options.path, source, { systemCodePage: options.systemCodePage });
   let mapping = options.mapping;
   let detectedDescription: string | null = null;

@@ -3,6 +3,7 @@ import type { IssueKind, MappingIssue, RowIssue } from '../../../shared/issues';
 import type { Mapping } from '../../../shared/mapping';
 import type { TrackEvent } from '../../../shared/api';
 import type { RowCheck, RowConverter } from '../../../shared/convert';
+import { withEventSize } from './event-size';
 import { applyOverrides, type RowEdits } from './import-edits';
 import { prepareImport, withDecimal, type PendingDecimal } from './prepare';
 import type { DataRow } from '../reading/reader';
@@ -183,7 +184,7 @@ export async function validateFile(options: ValidateOptions): Promise<Validation
       const check: RowCheck =
         readIssues && stillBroken(read, row, file, readIssues)
           ? { valid: false, issues: readIssues }
-          : converter.check(row.cells, row.row, row.typed);
+          : withEventSize(converter.check(row.cells, row.row, row.typed), row, converter);
       options.onRow?.(row, check);
       // The file's own cells, as a send decides the mark from them (prepareImport).
       for (const pending of pendingDecimals) {

@@ -31,6 +31,7 @@ export function createTestServices(
     env: {},
     app: { name: 'Customerscore Importer', version: '0.1.0' },
     platform: 'linux',
+    systemCodePage: 'windows-1252',
     emit,
     keyring,
     ...overrides,
