@@ -42,15 +42,19 @@ export type LocalResolution =
  * Compiles a resolver for one valid zone (see {@link isValidTimeZone}); `null` for an unknown zone.
  * Its input is the wall time encoded as if it were UTC (`Date.UTC(year, month - 1, day, ...)`).
  *
- * Speed: most local hours are nowhere near a clock change, and for those the answer is one subtraction,
- * remembered per local hour. Only hours within 15 hours of a change take the careful path, which
- * assumes (true for every zone since 2000) that a zone changes its clocks at most once in two days.
+ * Speed: most local days are nowhere near a clock change, and for those the answer is one
+ * subtraction, remembered per local day (a workbook's date cells may each fall on another day, so a
+ * cache per hour would miss on every row); a day near a change is remembered per hour. Only hours
+ * within 15 hours of a change take the careful path, which assumes (true for every zone since 2000)
+ * that a zone changes its clocks at most once in two days.
  */
 export function createLocalResolver(zone: string): ((wall: number) => LocalResolution) | null {
   if (!isValidTimeZone(zone)) return null;
   const ianaZone = IANAZone.create(zone);
   const offsetAt = (instant: number): number => ianaZone.offset(instant) * 60_000;
   const hourOffsets = new Map<number, number>();
+  // NaN for a day near a change, whose hours are looked at one by one.
+  const dayOffsets = new Map<number, number>();
 
   const settle = (wall: number): LocalResolution => {
     const before = offsetAt(wall - DAY);
@@ -76,6 +80,16 @@ export function createLocalResolver(zone: string): ((wall: number) => LocalResol
   return (wall) => {
     // Out of Date's range the zone is meaningless; the range check reports the value instead.
     if (!Number.isFinite(wall) || Math.abs(wall) > LARGEST_WALL) return { ok: true, ms: wall };
+    const day = Math.floor(wall / DAY);
+    let dayOffset = dayOffsets.get(day);
+    if (dayOffset === undefined) {
+      const start = offsetAt(day * DAY - HOUR_WINDOW);
+      const end = offsetAt(day * DAY + DAY + HOUR_WINDOW);
+      dayOffset = start === end ? start : Number.NaN;
+      if (dayOffsets.size >= CACHE_LIMIT) dayOffsets.clear();
+      dayOffsets.set(day, dayOffset);
+    }
+    if (!Number.isNaN(dayOffset)) return { ok: true, ms: wall - dayOffset };
     const hour = Math.floor(wall / HOUR);
     let offset = hourOffsets.get(hour);
     if (offset === undefined) {
