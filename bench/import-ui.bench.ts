@@ -191,7 +191,7 @@ try {
   // uploads the file to the host (a copy Electron never makes: there the main process opens the
   // file where it is). The target counts from the moment the file reaches the app, the upload's
   // answer; the upload is reported apart.
-  await page.getByLabel('CSV file').setInputFiles(file);
+  await page.getByLabel('Spreadsheet file').setInputFiles(file);
   await page.getByRole('heading', { level: 3, name: FILE_NAME }).waitFor({ timeout: 120_000 });
   await page.getByRole('cell', { name: 'cus_0', exact: true }).waitFor();
   const upload = (await page.evaluate(UPLOAD_SCRIPT)) as { start: number; end: number } | null;

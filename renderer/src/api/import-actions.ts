@@ -58,11 +58,19 @@ export async function configure(source: FileSource): Promise<void> {
   const open = getState().open;
   if (!open) return;
   const current = open.file;
-  const wanted: FileSource = {
-    encoding: source.encoding ?? current.encoding,
-    delimiter: source.delimiter ?? current.delimiter,
-    headerRow: source.headerRow ?? current.headerRow,
-  };
+  // A workbook is read by its sheet; a text file by its encoding and separator.
+  const sheet = source.sheet ?? current.workbook?.sheet;
+  const wanted: FileSource = current.workbook
+    ? {
+        ...(sheet === undefined ? {} : { sheet }),
+        // Another sheet has its own header row: the default (the first row holding a value).
+        ...(source.sheet === undefined ? { headerRow: source.headerRow ?? current.headerRow } : {}),
+      }
+    : {
+        encoding: source.encoding ?? current.encoding,
+        delimiter: source.delimiter ?? current.delimiter,
+        headerRow: source.headerRow ?? current.headerRow,
+      };
   setState({ opening: true, fileError: null });
   try {
     const answer = await callApi((api) =>

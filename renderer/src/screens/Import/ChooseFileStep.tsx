@@ -13,7 +13,20 @@ import { FileSettings } from './FileSettings';
 import { PreviewTable } from './PreviewTable';
 import { fileSize } from '../../../../shared/wording';
 
-const ACCEPT = '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain';
+// What the reader opens: text tables, Excel workbooks (2007 and later, macro-enabled, 97-2003)
+// and OpenDocument spreadsheets. Anything else is still refused in words if dropped.
+const ACCEPT = [
+  '.csv',
+  '.tsv',
+  '.txt',
+  '.xlsx',
+  '.xlsm',
+  '.xls',
+  '.ods',
+  'text/csv',
+  'text/tab-separated-values',
+  'text/plain',
+].join(',');
 
 /** Step 1: a drop zone and a file input; once read, how the file is read and its first rows. */
 export function ChooseFileStep({ state }: { state: WizardState }): ReactElement {
@@ -30,7 +43,7 @@ export function ChooseFileStep({ state }: { state: WizardState }): ReactElement 
         onDrop={(event) => void openDropped(event.items)}
       >
         <label className="field__label" htmlFor="file-input">
-          CSV file
+          Spreadsheet file
         </label>
         <input
           id="file-input"
@@ -45,8 +58,9 @@ export function ChooseFileStep({ state }: { state: WizardState }): ReactElement 
           }}
         />
         <p id="im-file-hint" className="text-muted text-small">
-          Drop a spreadsheet export here, or choose one: CSV, TSV or TXT, any size. The file is only
-          read, never changed.
+          Drop a spreadsheet export here, or choose one: CSV, TSV or TXT, an Excel workbook (.xlsx,
+          .xlsm, .xls) or an OpenDocument spreadsheet (.ods), any size. The file is only read, never
+          changed.
         </p>
       </DropZone>
       <PasteBox disabled={state.opening} />

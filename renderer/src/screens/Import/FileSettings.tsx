@@ -1,6 +1,8 @@
 import { useState, type ReactElement } from 'react';
 import { Button } from 'react-aria-components';
-import type { FilePreview } from '../../../../shared/ipc-import';
+import type { FileFormat, FilePreview, WorkbookPreview } from '../../../../shared/ipc-import';
+import { plural } from '../../../../shared/wording';
+import { sheetOptions } from './sheet-options';
 import { configure } from '../../api/import-actions';
 import { SelectField } from '../../components/SelectField';
 import { DELIMITERS, delimiterLabel } from '../../../../shared/delimiters';
@@ -17,44 +19,15 @@ export function FileSettings({
   file: FilePreview;
   disabled: boolean;
 }): ReactElement {
-  const encodings = ENCODINGS.some((e) => e.value === file.encoding)
-    ? ENCODINGS
-    : [{ value: file.encoding, label: file.encoding }, ...ENCODINGS];
-  // Pasted cells are written as UTF-8 with tabs by the app itself: nothing was detected or chosen.
-  const pastedAsIs = (chosen: boolean) => file.pasted && chosen;
-  const delimiterReason = pastedAsIs(file.delimiterSource === 'chosen' && file.delimiter === '\t')
-    ? 'spreadsheets put tabs between pasted cells'
-    : file.delimiterSource === 'detected'
-      ? 'detected'
-      : file.delimiterSource === 'chosen'
-        ? 'chosen by you'
-        : 'the default: no separator was clear';
-
+  const workbook = file.workbook;
   return (
     <div className="im-panel">
       <div className="im-facts">
-        <SelectField
-          id="im-encoding"
-          label="Text encoding"
-          value={file.encoding}
-          options={encodings}
-          isDisabled={disabled}
-          description={
-            pastedAsIs(file.encodingSource === 'chosen' && file.encoding === 'utf-8')
-              ? 'pasted text is always Unicode'
-              : encodingReason(file)
-          }
-          onChange={(encoding) => void configure({ encoding })}
-        />
-        <SelectField
-          id="im-delimiter"
-          label="Separator"
-          value={file.delimiter}
-          options={DELIMITER_OPTIONS}
-          isDisabled={disabled}
-          description={delimiterReason}
-          onChange={(delimiter) => void configure({ delimiter })}
-        />
+        {workbook ? (
+          <SheetField workbook={workbook} format={file.format} disabled={disabled} />
+        ) : (
+          <TextSettings file={file} disabled={disabled} />
+        )}
         <HeaderRowField key={file.headerRow} current={file.headerRow} disabled={disabled} />
       </div>
       {file.suggestedHeaderRow !== null && file.suggestedHeaderRow !== file.headerRow && (
@@ -69,6 +42,85 @@ export function FileSettings({
         </div>
       )}
     </div>
+  );
+}
+
+/** A workbook's sheet, chosen from its sheets; its cells need no encoding or separator. */
+function SheetField({
+  workbook,
+  format,
+  disabled,
+}: {
+  workbook: WorkbookPreview;
+  format: FileFormat;
+  disabled: boolean;
+}): ReactElement {
+  const others = workbook.sheets.length - 1;
+  const why =
+    others === 0
+      ? `the workbook's only sheet (${FORMAT_NAMES[format]})`
+      : workbook.sheet === workbook.defaultSheet
+        ? `the first visible of ${plural(workbook.sheets.length, 'sheet')}; choose another here`
+        : 'chosen by you';
+  return (
+    <SelectField
+      id="im-sheet"
+      label="Sheet"
+      value={workbook.sheet}
+      options={sheetOptions(workbook.sheets)}
+      isDisabled={disabled || others === 0}
+      description={why}
+      onChange={(sheet) => void configure({ sheet })}
+    />
+  );
+}
+
+const FORMAT_NAMES: Readonly<Record<FileFormat, string>> = {
+  csv: 'CSV',
+  xlsx: 'Excel workbook',
+  xls: 'Excel 97-2003 workbook',
+  ods: 'OpenDocument spreadsheet',
+};
+
+/** A text file's encoding and separator, each with why it was chosen. */
+function TextSettings({ file, disabled }: { file: FilePreview; disabled: boolean }): ReactElement {
+  const encodings = ENCODINGS.some((e) => e.value === file.encoding)
+    ? ENCODINGS
+    : [{ value: file.encoding, label: file.encoding }, ...ENCODINGS];
+  // Pasted cells are written as UTF-8 with tabs by the app itself: nothing was detected or chosen.
+  const pastedAsIs = (chosen: boolean) => file.pasted && chosen;
+  const delimiterReason = pastedAsIs(file.delimiterSource === 'chosen' && file.delimiter === '\t')
+    ? 'spreadsheets put tabs between pasted cells'
+    : file.delimiterSource === 'detected'
+      ? 'detected'
+      : file.delimiterSource === 'chosen'
+        ? 'chosen by you'
+        : 'the default: no separator was clear';
+  return (
+    <>
+      <SelectField
+        id="im-encoding"
+        label="Text encoding"
+        value={file.encoding}
+        options={encodings}
+        isDisabled={disabled}
+        description={
+          pastedAsIs(file.encodingSource === 'chosen' && file.encoding === 'utf-8')
+            ? 'pasted text is always Unicode'
+            : encodingReason(file)
+        }
+        onChange={(encoding) => void configure({ encoding })}
+      />
+      <SelectField
+        id="im-delimiter"
+        label="Separator"
+        value={file.delimiter}
+        options={DELIMITER_OPTIONS}
+        isDisabled={disabled}
+        description={delimiterReason}
+        onChange={(delimiter) => void configure({ delimiter })}
+      />
+    </>
   );
 }
 

@@ -16,7 +16,7 @@ export function ImportScreen(): ReactElement {
       title="Import"
       // The review table needs the window's width.
       wide
-      summary="Send a spreadsheet of customer events (CSV or TSV) to Customerscore: match its columns to the event's fields, see every problem before anything is sent, then follow the upload until it is done."
+      summary="Send a spreadsheet of customer events (CSV, TSV, Excel or OpenDocument) to Customerscore: match its columns to the event's fields, see every problem before anything is sent, then follow the upload until it is done."
     >
       <div className="im-wizard" data-step={state.step} data-state={ready ? 'ready' : 'loading'}>
         {state.step !== 'send' && <ResumeOffers jobs={state.interrupted} busy={state.busy} />}

@@ -3,7 +3,7 @@ import { Button } from 'react-aria-components';
 import type { FilePreview } from '../../../../shared/ipc-import';
 import { SelectField } from '../../components/SelectField';
 import type { MappingDraft } from '../../mapping/mapping-draft';
-import { columnSamples, columnValues } from './samples';
+import { columnSamples, columnValues, isDateCellColumn } from './samples';
 import { previewTimestamps } from './timestamp-preview';
 
 const KEYWORDS: readonly { value: string; label: string }[] = [
@@ -34,30 +34,42 @@ export function TimestampSettings({ draft, file, onChange }: TimestampSettingsPr
   const [now] = useState(() => Date.now());
   const column = draft.timestamp.kind === 'column' ? draft.timestamp.column : null;
   const isKeyword = KEYWORDS.some((k) => k.value === draft.timestampFormat.trim().toLowerCase());
+  const dateCells = column !== null && isDateCellColumn(file, column);
   const preview = useMemo(() => {
     if (column === null) return null;
+    // A date cell arrives as the ISO 8601 wall clock it shows; the format applies to text cells.
     return previewTimestamps(
-      draft.timestampFormat,
+      dateCells ? 'iso8601' : draft.timestampFormat,
       draft.timezone,
       columnValues(file, column),
       columnSamples(file, column),
       now,
     );
-  }, [column, draft.timestampFormat, draft.timezone, file, now]);
+  }, [column, dateCells, draft.timestampFormat, draft.timezone, file, now]);
 
   return (
     <div className="im-panel">
       <div className="im-row">
-        <SelectField
-          id="im-ts-format"
-          label="Timestamp format"
-          value={isKeyword ? draft.timestampFormat.trim().toLowerCase() : PATTERN}
-          options={FORMATS}
-          onChange={(format) =>
-            onChange({ timestampFormat: format === PATTERN ? 'dd.MM.yyyy HH:mm' : format })
-          }
-        />
-        {!isKeyword && (
+        {dateCells ? (
+          <div className="field">
+            <span className="field__label">Timestamp format</span>
+            <p className="im-date-cells" role="note">
+              Date cells: each is read as the date and time the workbook shows, in the time zone
+              beside. There is no format to choose.
+            </p>
+          </div>
+        ) : (
+          <SelectField
+            id="im-ts-format"
+            label="Timestamp format"
+            value={isKeyword ? draft.timestampFormat.trim().toLowerCase() : PATTERN}
+            options={FORMATS}
+            onChange={(format) =>
+              onChange({ timestampFormat: format === PATTERN ? 'dd.MM.yyyy HH:mm' : format })
+            }
+          />
+        )}
+        {!dateCells && !isKeyword && (
           <div className="field">
             <label className="field__label" htmlFor="im-ts-pattern">
               Date pattern
@@ -96,7 +108,21 @@ export function TimestampSettings({ draft, file, onChange }: TimestampSettingsPr
           </span>
         </div>
       </div>
-      {preview && <Readings preview={preview} zone={draft.timezone} onChange={onChange} />}
+      {preview && (
+        <Readings
+          preview={
+            dateCells
+              ? {
+                  ...preview,
+                  description:
+                    'The date cells are listed as ISO 8601, the date and time each one shows.',
+                }
+              : preview
+          }
+          zone={draft.timezone}
+          onChange={onChange}
+        />
+      )}
     </div>
   );
 }

@@ -24,3 +24,19 @@ export function samplesText(samples: readonly string[]): string {
   const shown = samples.map((s) => (s.length > 40 ? `${s.slice(0, 40)}…` : s));
   return `For example: ${shown.join(', ')}`;
 }
+
+/**
+ * Whether a workbook column holds date cells in the first rows (every value that is there): such
+ * cells are read as the wall-clock time they show, whatever timestamp format is chosen.
+ */
+export function isDateCellColumn(file: FilePreview, column: string): boolean {
+  const index = file.header.indexOf(column);
+  if (index === -1 || file.workbook === null) return false;
+  let dates = 0;
+  for (const row of file.sampleRows) {
+    if ((row.cells[index] ?? '').trim() === '') continue;
+    if (row.kinds?.[index] !== 'date') return false;
+    dates += 1;
+  }
+  return dates > 0;
+}
