@@ -99,6 +99,16 @@ async function settle(path: string, options: ReadRowsOptions): Promise<Settings>
   };
 }
 
+/** How many line breaks the first `end` characters of `text` hold. */
+function lineBreaks(text: string, end: number, lineEnding: LineEnding): number {
+  const mark = lineEnding === '\r' ? '\r' : '\n';
+  let count = 0;
+  for (let at = text.indexOf(mark); at !== -1 && at < end; at = text.indexOf(mark, at + 1)) {
+    count += 1;
+  }
+  return count;
+}
+
 /**
  * Streams the data rows of a CSV file in chunks, pulled by the consumer: the file is read only as
  * fast as the chunks are taken, and memory holds about one chunk. Each chunk ends at a record
@@ -185,7 +195,10 @@ export async function* readRows(
       records.push(...last.records);
     }
     const done = final ? text.length : consumed;
-    const quoted = text.lastIndexOf('"', done) !== -1;
+    // Only a chunk with more line breaks than records has a value that spans lines, where a
+    // stray quote may have swallowed rows: the others skip that check (it costs a pass per cell).
+    const quoted =
+      quoteErrors.size > 0 || lineBreaks(text, done, settings.lineEnding) > records.length;
     const rest = text.slice(done);
     // Where the decoder can say what it holds back, count backwards from the bytes read over the
     // short rest: counting the whole chunk costs a pass over it.
