@@ -2,17 +2,14 @@
 // the time of day) from the workbook's epoch, with no time zone: the value is what Excel shows,
 // so it becomes a wall clock, read later in the mapping's time zone like a CSV time without offset.
 
+import type { WallTime } from '../../../../shared/timestamp-types';
 import type { DateShape } from './number-format';
 
-/** A date and time as a cell shows it, without a time zone. Months and days count from 1. */
-export interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+/**
+ * A date and time as a cell shows it, without a time zone: shared's wall time to the second (a
+ * cell's time is rounded to whole seconds, see `serialToWallClock`).
+ */
+export type WallClock = Omit<WallTime, 'millisecond'>;
 
 /**
  * 1900: Windows Excel's (day 1 is 1900-01-01); 1904: old Mac Excel's (day 0 is 1904-01-01), set
