@@ -66,7 +66,7 @@ const labels: Record<IssueKind, string> = {
   unknown_column: 'column not in the file',
   invalid_number: 'not a number',
   invalid_boolean: 'not a yes/no value',
-  excel_error: 'Excel error in a cell',
+  excel_error: 'a cell holds an Excel error',
   formula_not_calculated: 'formula without a saved result',
   invalid_timezone: 'time zone not recognised',
   contact_data_without_contact: 'contact attributes without a contact ID',
