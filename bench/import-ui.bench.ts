@@ -1,5 +1,5 @@
 // The import wizard with a 1,000,000-row file, measured in Chromium through the browser host, each
-// figure against its target of issue 6; exits 1 when one is missed.
+// figure against its target; exits 1 when one is missed.
 // Run: npm run build:renderer && node --import tsx bench/import-ui.bench.ts   (BENCH_ROWS to change
 // the 1,000,000 rows). Linux only: the renderer's memory is read from /proc.
 import { createWriteStream } from 'node:fs';

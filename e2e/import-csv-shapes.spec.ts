@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, fixturesDir, screenshot, test } from './fixtures/import-wizard';
 
-// The file step on CSV shapes from real exports (issue 10, part 4): which encoding was chosen
+// The file step on CSV shapes from real exports: which encoding was chosen
 // and why for a Czech Excel file on a Czech computer, and the header row suggested below a bank
 // statement's key;value preamble, applied in one click. Light and dark screenshots.
 

@@ -15,24 +15,30 @@ const CLIPBOARD = [
   '',
 ].join('\r\n');
 
-/** A paste as the browser delivers it: a ClipboardEvent whose clipboardData holds plain text. */
-async function paste(page: Page, text: string): Promise<void> {
+/**
+ * A paste as the browser delivers it: a ClipboardEvent whose clipboardData holds plain text
+ * (`times` copies of it, built in the page, so a huge paste does not cross the wire).
+ */
+async function paste(page: Page, text: string, times = 1): Promise<void> {
   await page.getByLabel('Or paste cells').click();
-  await page.getByLabel('Or paste cells').evaluate((target, pasted) => {
-    // Runs in the page; this file is type-checked without the DOM's types.
-    const page = globalThis as unknown as {
-      DataTransfer: new () => { setData(type: string, value: string): void };
-      ClipboardEvent: new (type: string, init: object) => object;
-    };
-    const data = new page.DataTransfer();
-    data.setData('text/plain', pasted);
-    const event = new page.ClipboardEvent('paste', {
-      clipboardData: data,
-      bubbles: true,
-      cancelable: true,
-    });
-    (target as unknown as { dispatchEvent(event: object): boolean }).dispatchEvent(event);
-  }, text);
+  await page.getByLabel('Or paste cells').evaluate(
+    (target, pasted: { text: string; times: number }) => {
+      // Runs in the page; this file is type-checked without the DOM's types.
+      const page = globalThis as unknown as {
+        DataTransfer: new () => { setData(type: string, value: string): void };
+        ClipboardEvent: new (type: string, init: object) => object;
+      };
+      const data = new page.DataTransfer();
+      data.setData('text/plain', pasted.text.repeat(pasted.times));
+      const event = new page.ClipboardEvent('paste', {
+        clipboardData: data,
+        bubbles: true,
+        cancelable: true,
+      });
+      (target as unknown as { dispatchEvent(event: object): boolean }).dispatchEvent(event);
+    },
+    { text, times },
+  );
 }
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -45,6 +51,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(wizard.fileInput).toBeVisible();
     await paste(page, 'just a word');
     await expect(page.getByRole('alert')).toContainText('The clipboard holds no cells.');
+    // A whole export's worth (over 32 million characters) is a file's job, said before sending.
+    await paste(page, 'login\tcus_1\t2026-12-01T09:30:00Z\n', 1_200_000);
+    await expect(page.getByRole('alert')).toContainText('That is too much to paste');
 
     await paste(page, CLIPBOARD);
     await expect(

@@ -16,7 +16,7 @@ for (const scheme of ['light', 'dark'] as const) {
   }, testInfo) => {
     await page.emulateMedia({ colorScheme: scheme });
     await wizard.choose(path.join(workbooks, 'three-sheets.xlsx'));
-    await expectChoice(page, 'Sheet', 'Kontakty (3 rows)');
+    await expectChoice(page, 'Sheet', 'Kontakty (3 rows with the header)');
     await expect(page.getByText('the first visible of 3 sheets')).toBeVisible();
     await expect(page.getByRole('cell', { name: 'Jiří Šťastný' })).toBeVisible();
     // Encoding and separator belong to text files only.
@@ -25,15 +25,15 @@ for (const scheme of ['light', 'dark'] as const) {
     await selectField(page, 'Sheet').click();
     const options = page.getByRole('option');
     await expect(options).toHaveText([
-      'Nastavení (2 rows, hidden)',
-      'Kontakty (3 rows)',
-      'Objednávky (6 rows)',
+      'Nastavení (2 rows with the header, hidden)',
+      'Kontakty (3 rows with the header)',
+      'Objednávky (6 rows with the header)',
     ]);
     await wizard.expectAccessible();
     await screenshot(page, testInfo, `import-sheet-picker-${scheme}`);
     await page.getByRole('option', { name: /^Objednávky/ }).click();
 
-    await expectChoice(page, 'Sheet', 'Objednávky (6 rows)');
+    await expectChoice(page, 'Sheet', 'Objednávky (6 rows with the header)');
     await expect(page.getByText('chosen by you')).toBeVisible();
     await expect(page.getByRole('cell', { name: 'OBJ-005' })).toBeVisible();
     await expect(page.getByRole('columnheader', { name: 'Částka' })).toBeVisible();
@@ -46,7 +46,7 @@ for (const scheme of ['light', 'dark'] as const) {
   }, testInfo) => {
     await page.emulateMedia({ colorScheme: scheme });
     await wizard.choose(path.join(workbooks, 'date-1904.xlsx'));
-    await expectChoice(page, 'Sheet', 'Events (3 rows)');
+    await expectChoice(page, 'Sheet', 'Events (3 rows with the header)');
     await wizard.toMapping();
     await expectChoice(page, 'Timestamp', 'occurred_at');
     await expect(page.getByRole('note')).toContainText('Date cells: each is read as the date');

@@ -110,10 +110,9 @@ export type OpenFileResponse = z.infer<typeof openFileResponseSchema>;
  * with quoted cells where they hold line breaks. Larger than this is a file's job.
  */
 export const MAX_PASTE_CHARS = 32 * 1024 * 1024;
+export const PASTE_TOO_LARGE = `That is too much to paste (over ${MAX_PASTE_CHARS / 1024 / 1024} million characters). Save the cells as a file (CSV or .xlsx) and choose it.`;
 export const pasteCellsRequestSchema = z.strictObject({
-  text: z.string().max(MAX_PASTE_CHARS, {
-    message: 'That is too much to paste (over 32 MB). Save the cells as a file and choose it.',
-  }),
+  text: z.string().max(MAX_PASTE_CHARS, { message: PASTE_TOO_LARGE }),
 });
 
 export const configureFileRequestSchema = z.strictObject({

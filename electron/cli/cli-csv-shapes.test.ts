@@ -9,7 +9,7 @@ import type { Mapping } from '../../shared/mapping';
 import { eventsMapping, tempDir, writeEventsCsv } from '../engine/testing/csv-files';
 import { runCliInProcess, spawnCli, writeMapping } from './testing/cli-harness';
 
-// `validate` and `send` on CSV shapes from real exports (issue 10, part 4), as a person at the
+// `validate` and `send` on CSV shapes from real exports, as a person at the
 // terminal reads them.
 
 const exportFixture = (name: string) =>

@@ -6,7 +6,7 @@ import type { Mapping } from '../../../shared/mapping';
 import { startImportJob } from './job';
 import { useJobWorlds } from '../testing/job-world';
 
-// CSV shapes from real exports sent to the Track API emulator (issue 10, part 4): what arrives,
+// CSV shapes from real exports sent to the Track API emulator: what arrives,
 // and what the rejected-rows report holds.
 
 const setup = useJobWorlds();

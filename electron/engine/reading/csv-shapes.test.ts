@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodingSentence } from '../../../shared/encodings';
 import { readRows, sniffFile, type ReadRowsOptions, type SniffResult } from './reader';
 
-// CSV shapes from real exports (issue 10, part 4), read as a person would notice them: row
+// CSV shapes from real exports, read as a person would notice them: row
 // numbers, sentences, which rows can be sent.
 
 const exportFixture = (name: string) =>

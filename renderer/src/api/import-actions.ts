@@ -1,5 +1,11 @@
 import type { FileLike } from '../../../shared/ipc';
-import type { FilePreview, OpenFileResponse, RowsView } from '../../../shared/ipc-import';
+import {
+  MAX_PASTE_CHARS,
+  PASTE_TOO_LARGE,
+  type FilePreview,
+  type OpenFileResponse,
+  type RowsView,
+} from '../../../shared/ipc-import';
 import { parseMappingFile, serializeMapping, type FileSource } from '../../../shared/mapping';
 import { downloadText } from '../download';
 import {
@@ -31,6 +37,10 @@ export async function chooseFile(file: FileLike): Promise<void> {
 
 /** Cells pasted from a spreadsheet: the main process keeps them as a file and opens it. */
 export async function pasteCells(text: string): Promise<void> {
+  if (text.length > MAX_PASTE_CHARS) {
+    setState({ fileError: PASTE_TOO_LARGE });
+    return;
+  }
   await openWith(() => callApi((api) => api.import.paste({ text })));
 }
 

@@ -10,7 +10,8 @@ export function sheetOptions(sheets: readonly SheetPreview[]): { value: string; 
 }
 
 export function sheetLabel(sheet: SheetPreview): string {
-  const rows = sheet.rows === null ? 'empty' : plural(sheet.rows, 'row');
+  // Rows as Excel numbers them, so the header counts: said, since the import reads one fewer.
+  const rows = sheet.rows === null ? 'empty' : `${plural(sheet.rows, 'row')} with the header`;
   const hidden =
     sheet.state === 'hidden' ? ', hidden' : sheet.state === 'veryHidden' ? ', very hidden' : '';
   return `${sheet.name} (${rows}${hidden})`;
