@@ -13,6 +13,7 @@ import { z } from 'zod';
  * - `keychain`: the OS keychain cannot be used;
  * - `gone`: the file, or the import, is no longer open or running in the app;
  * - `unreadable`: the file cannot be read as a table (missing, locked, not text, bad encoding);
+ * - `conflict`: another program is doing it right now (an import being sent by another process);
  * - `refused`: any other reason, in the message's own words (a limit reached, nothing to send, an
  *   import that cannot be resumed as it is).
  */
@@ -22,6 +23,7 @@ export const userErrorCodeSchema = z.enum([
   'keychain',
   'gone',
   'unreadable',
+  'conflict',
   'refused',
 ]);
 export type UserErrorCode = z.infer<typeof userErrorCodeSchema>;

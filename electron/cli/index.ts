@@ -19,8 +19,22 @@ const code = await runCli(process.argv.slice(2), {
   // `npm run cli` runs in the project folder; INIT_CWD is where the user typed the command.
   cwd: process.env['INIT_CWD'] ?? process.cwd(),
   onInterrupt(handler) {
+    // SIGTERM (a service manager, `kill`) stops like a first Ctrl+C: requests under way finish, the
+    // job is left to resume and its sender's lock is released. A second one exits at once, as a
+    // kill would (the journal is synced record by record; the exit releases the lock), but never
+    // cancels the job: only Ctrl+C twice does.
+    let terms = 0;
+    const terminate = () => {
+      terms += 1;
+      if (terms === 1) handler();
+      else process.exit(143);
+    };
     process.on('SIGINT', handler);
-    return () => process.off('SIGINT', handler);
+    process.on('SIGTERM', terminate);
+    return () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', terminate);
+    };
   },
 });
 process.exitCode = code;

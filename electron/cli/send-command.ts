@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { startImportJob, type JobResult } from '../engine/job/job';
+import { JobLockedError } from '../engine/job/job-lock';
 import { JournalError } from '../engine/journal/journal';
 import { listJobs } from '../engine/journal/journal-list';
 import { ReadError } from '../engine/reading/reader';
@@ -167,7 +168,11 @@ export async function sendCommand(
   try {
     result = await job.done;
   } catch (error) {
-    if (error instanceof ReadError || error instanceof JournalError)
+    if (
+      error instanceof ReadError ||
+      error instanceof JournalError ||
+      error instanceof JobLockedError
+    )
       throw new CliError(error.message);
     throw error;
   } finally {

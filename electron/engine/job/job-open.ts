@@ -4,21 +4,56 @@ import { hasRowEdits, loadRowEdits, saveRowEdits, type RowEdits } from '../valid
 import type { ProgressTracker } from './job-progress';
 import type { OpenedJob } from './job-send';
 import type { ImportJobOptions } from './job-types';
-import { createJournal, resumeJournal, type JobJournal } from '../journal/journal';
+import { createJournal, journalPath, resumeJournal, type JobJournal } from '../journal/journal';
+import { acquireJobLock, type JobLock } from './job-lock';
 import type { JournalState } from '../journal/journal-load';
 import { readSettings } from '../reading/source/source';
 import { prepareImport } from '../validation/prepare';
+
+type OpenResult =
+  | { ok: true; opened: OpenedJob; lock: JobLock }
+  | { ok: false; issues: MappingIssue[]; message: string };
+
+/**
+ * Opens a job under its sender's lock (see job-lock.ts), which the caller releases when the job
+ * ends: a resume takes it before reading the journal, so a second sender refuses (a
+ * `JobLockedError`) before it knows what is left to send.
+ */
+export async function openJob(
+  options: ImportJobOptions,
+  progress: ProgressTracker,
+): Promise<OpenResult> {
+  let lock: JobLock | null = null;
+  if (options.resumeJobId) {
+    const jobDir = dirname(journalPath(options.dataDir, options.resumeJobId));
+    // A job that is not there is refused by resumeJournal, in its words.
+    lock = await acquireJobLock(jobDir).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    });
+  }
+  try {
+    const result = await openLocked(options, progress, async (journal) => {
+      lock ??= await acquireJobLock(dirname(journal.path));
+      return lock;
+    });
+    if (!result.ok) await lock?.release();
+    return result;
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+}
 
 /**
  * Opens a job: a new journal, or the interrupted one to resume (reading the file exactly as the
  * first run did, with its zone, its "now" and its row edits), then the file and the converter.
  */
-export async function openJob(
+async function openLocked(
   options: ImportJobOptions,
   progress: ProgressTracker,
-): Promise<
-  { ok: true; opened: OpenedJob } | { ok: false; issues: MappingIssue[]; message: string }
-> {
+  lockOf: (journal: JobJournal) => Promise<JobLock>,
+): Promise<OpenResult> {
   let edits: RowEdits | undefined = options.edits;
   let journal: JobJournal | null = null;
   let state: JournalState | null = null;
@@ -82,6 +117,7 @@ export async function openJob(
     now: () => createdAt,
     expected: options.expected ?? null,
   });
+  const lock = await lockOf(journal);
   if (!options.resumeJobId && edits && hasRowEdits(edits)) {
     await saveRowEdits(dirname(journal.path), edits);
   }
@@ -95,5 +131,5 @@ export async function openJob(
   // A resume sends to the tracker and address in its journal, whatever the caller passed.
   const { trackerKey, endpoint } = journal.header.settings;
   const target = { trackerKey, endpoint };
-  return { ok: true, opened: { journal, state, file, converter, edits, target } };
+  return { ok: true, opened: { journal, state, file, converter, edits, target }, lock };
 }

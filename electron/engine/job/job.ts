@@ -92,8 +92,13 @@ export function startImportJob(options: ImportJobOptions): ImportJob {
       now,
       sleep,
     };
-    await sendBatches(options, control, result.opened);
-    return end(result.opened.journal, result.opened.file);
+    // The lock goes when the job ends, however it ends (completed, stopped, cancelled, a bug).
+    try {
+      await sendBatches(options, control, result.opened);
+      return await end(result.opened.journal, result.opened.file);
+    } finally {
+      await result.lock.release();
+    }
   }
 
   async function end(journal: JobJournal, file: SourceFile): Promise<JobResult> {
