@@ -9,7 +9,7 @@ import { HOST_PATHS, hostRequestSchema } from './host-protocol';
 import type { HostReply } from './host-protocol';
 
 // Generous for hand-built batches (100 events, 5 MB bodies) and mappings; files go by upload.
-const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 const POLICY_VIOLATION = 1008;
 const UNSUPPORTED_DATA = 1003;
 
@@ -80,11 +80,21 @@ export function attachHostSocket(server: Server, options: HostSocketOptions): { 
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
 
+  // Without a listener, an 'error' event throws and takes the whole host down.
+  wss.on('error', (error) => console.error('browser host: the socket server failed', error));
+
   wss.on('connection', (ws: WebSocket) => {
     const disconnect = options.hub.connect((message) => {
       if (ws.readyState === ws.OPEN) ws.send(message);
     });
     ws.on('close', disconnect);
+    // A message over maxPayload, a text frame that is not UTF-8 or a malformed frame: ws has
+    // already sent the close code that says which (1009, 1007, 1002) and closes this one
+    // connection itself. Without a listener the error would be thrown and end the host for every
+    // page.
+    ws.on('error', (error) => {
+      console.error(`browser host: closed a connection that sent a bad message (${error.message})`);
+    });
     ws.on('message', (data, isBinary) => {
       if (isBinary) {
         ws.close(UNSUPPORTED_DATA, 'Expected text messages.');
