@@ -4,6 +4,7 @@ import { startEmulator, type Emulator } from '../../e2e/emulator/emulator';
 import type { JobUpdate } from '../../shared/ipc-import';
 import { UserError } from '../../shared/user-error';
 import { eventsMapping, tempDir, writeEventsCsv } from '../engine/testing/csv-files';
+import { acquireJobLock } from '../engine/job/job-lock';
 import { createImportService } from './import-service';
 import type { ImportTargetSource } from './send-target';
 
@@ -48,6 +49,11 @@ async function setup(rows: number, broken: number[] = [], emulatorOptions = {}) 
       else ended.set(jobId, resolve);
     });
   return { service, file, target, emulator, waitEnd, updates };
+}
+
+/** The data folder `setup` gives the service, beside the file. */
+function dataDirOf(file: string): string {
+  return path.join(path.dirname(file), 'data');
 }
 
 async function openAndValidate(service: ReturnType<typeof createImportService>, file: string) {
@@ -168,6 +174,45 @@ describe('the import service', () => {
     const customers = emulator.received.map((r) => r.event.identification.customer);
     expect(new Set(customers).size).toBe(600);
     expect(await service.interrupted()).toEqual([]);
+  });
+
+  it('refuses to resume an import another program is sending, with who and since when', async () => {
+    const { service, file, target, emulator, waitEnd } = await setup(600);
+    const sessionId = await openAndValidate(service, file);
+    const slow: ImportTargetSource = async () => {
+      const resolved = await target();
+      if (!resolved.ok) return resolved;
+      return { ok: true, target: { ...resolved.target, rate: { requests: 5, perMs: 1000 } } };
+    };
+    const started = await service.start(sessionId, 'all', slow);
+    while (emulator.received.length < 100) await new Promise((r) => setTimeout(r, 20));
+    await service.interruptAll();
+    await waitEnd(started.jobId);
+    // A CLI started on it: a live process of this computer holds the job's lock.
+    const jobDir = path.join(dataDirOf(file), 'jobs', started.jobId);
+    const cli = await acquireJobLock(jobDir, { pid: process.ppid });
+    const before = emulator.received.length;
+
+    const refused = service.continueJob(started.jobId, target);
+    await expect(refused).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(
+        new RegExp(
+          `^This import is being sent by another program on this computer \\(process ${process.ppid}, since .+\\)\\. Wait for it to finish, or stop it, then resume\\.$`,
+        ),
+      ) as unknown,
+    });
+    expect(emulator.received.length).toBe(before); // nothing sent
+    expect(await service.interrupted()).toMatchObject([{ jobId: started.jobId }]); // still offered
+
+    await cli.release();
+    await service.continueJob(started.jobId, target);
+    const completed = () =>
+      service.live().some((u) => u.jobId === started.jobId && u.end?.outcome === 'completed');
+    while (!completed()) await new Promise((r) => setTimeout(r, 20));
+    const customers = emulator.received.map((r) => r.event.identification.customer);
+    expect(new Set(customers).size).toBe(600);
+    expect(customers).toHaveLength(600);
   });
 
   it('remembers the mapping for a file with the same columns', async () => {
