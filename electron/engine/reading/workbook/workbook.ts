@@ -1,7 +1,6 @@
 // One open workbook: its sheets, and a sheet's rows streamed from the zip. Shared strings and
 // styles are read once, the first time a sheet's rows are read, and kept while it is open.
 
-import type { Readable } from 'node:stream';
 import { refRow } from './cell-ref';
 import type { WorkbookRow } from './cell-value';
 import type { DateSystem } from './excel-date';
@@ -16,8 +15,8 @@ import {
   notWorksheetMessage,
 } from './workbook-messages';
 import { readWorkbookParts, type SheetEntry } from './workbook-parts';
-import { streamError, type ZipArchive } from './workbook-zip';
-import { createXmlFeed, type XmlHandlers } from './xml-stream';
+import type { ZipArchive } from './workbook-zip';
+import { feedXml, type XmlHandlers } from './xml-stream';
 
 /**
  * The rows a sheet spans, first to last row holding a cell (blank rows between them included),
@@ -61,25 +60,7 @@ async function* streamPart(
   part: string,
   handlers: XmlHandlers,
 ): AsyncGenerator<void, void, undefined> {
-  const stream: Readable = await zip.open(part);
-  const pieces = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
-  const feed = createXmlFeed(handlers, fileName, part);
-  try {
-    for (;;) {
-      let next: IteratorResult<Buffer>;
-      try {
-        next = await pieces.next();
-      } catch (error) {
-        throw streamError(fileName, error);
-      }
-      if (next.done) break;
-      feed.write(next.value);
-      yield;
-    }
-    feed.end();
-  } finally {
-    stream.destroy();
-  }
+  yield* feedXml(await zip.open(part), handlers, fileName, part);
 }
 
 /** The sheet read when none is named: the first visible worksheet, as Excel opens on it. */

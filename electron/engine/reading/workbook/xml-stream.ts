@@ -74,13 +74,17 @@ export function createXmlFeed(handlers: XmlHandlers, fileName: string, part: str
   };
 }
 
-/** Parses a whole part from its stream; a failing read is the damaged-file sentence. */
-export async function parseXml(
+/**
+ * Feeds a part's stream to the handlers piece by piece, yielding after each so that the caller
+ * can take what the handlers collected, or stop (the stream is closed either way). A failing read
+ * (inflate, size check) is the damaged-file sentence; an error of the handlers stays what it is.
+ */
+export async function* feedXml(
   stream: Readable,
   handlers: XmlHandlers,
   fileName: string,
   part: string,
-): Promise<void> {
+): AsyncGenerator<void, void, undefined> {
   const feed = createXmlFeed(handlers, fileName, part);
   const pieces = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   try {
@@ -93,11 +97,24 @@ export async function parseXml(
       }
       if (next.done) break;
       feed.write(next.value);
+      yield;
     }
+    feed.end();
   } finally {
     stream.destroy();
   }
-  feed.end();
+}
+
+/** Parses a whole part from its stream; a failing read is the damaged-file sentence. */
+export async function parseXml(
+  stream: Readable,
+  handlers: XmlHandlers,
+  fileName: string,
+  part: string,
+): Promise<void> {
+  for await (const _ of feedXml(stream, handlers, fileName, part)) {
+    // Each piece is fed as it comes; nothing to take between them.
+  }
 }
 
 /** Parses a part already read as text. */
