@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -12,6 +13,7 @@ import { environmentCodePage } from '../engine/reading/system-code-page';
 import { createMainServices } from '../main/services';
 import type { EmitIpcEvent } from '../main/services';
 import { defaultAppDataDir, resolveDataDir } from '../store/paths';
+import { createMemoryKeyring } from '../store/secrets-memory';
 import { bundleBridgeScript } from './bridge-bundle';
 import { createHostToken } from './host-access';
 import { createEventHub } from './host-events';
@@ -36,8 +38,18 @@ export interface BrowserHostOptions {
   rendererDir: string;
   /** The environment the services see; `process.env` by default. */
   env?: Record<string, string | undefined>;
-  /** The data directory; by default `resolveDataDir(env, <OS app-data folder>)`, so CUSTOMERSCORE_HOME counts. */
+  /**
+   * The data directory. By default CUSTOMERSCORE_HOME when set (a folder asked for by name), else
+   * a fresh temporary one, removed on close; with `realProfile`, `resolveDataDir(env, <OS app-data
+   * folder>)`, the folder the app itself uses.
+   */
   dataDir?: string;
+  /**
+   * The real profile (`npm run dev:browser -- --real-profile`): the app's own data directory and
+   * the OS keychain. Off by default, so a development host never reads or changes the profiles,
+   * journals and API keys of the app installed on the same computer: keys live in memory.
+   */
+  realProfile?: boolean;
   /** Port on 127.0.0.1; 0 (the default) lets the OS pick a free one. */
   port?: number;
   /** Replaces some of the services `createMainServices` built (fakes, test endpoints). */
@@ -55,6 +67,10 @@ export interface BrowserHost {
   origin: string;
   token: string;
   dataDir: string;
+  /** Whether `dataDir` is a temporary folder this host made (and removes on close). */
+  temporaryDataDir: boolean;
+  /** Where API keys go: a keychain in memory (the default) or the OS keychain (`realProfile`). */
+  keychain: 'memory' | 'os';
   /** Sends a contract event to every connected page (checked against its schema first). */
   emit: EmitIpcEvent;
   close(): Promise<void>;
@@ -71,8 +87,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     throw new RendererNotBuiltError(options.rendererDir);
   }
   const env = options.env ?? process.env;
+  const realProfile = options.realProfile === true;
+  const namedDataDir =
+    options.dataDir ??
+    (realProfile || env['CUSTOMERSCORE_HOME']?.trim()
+      ? resolveDataDir(env, defaultAppDataDir(process.platform, env, os.homedir()))
+      : undefined);
+  // mkdtemp makes it 0700: only this user reads what the host's imports write into it.
   const dataDir =
-    options.dataDir ?? resolveDataDir(env, defaultAppDataDir(process.platform, env, os.homedir()));
+    namedDataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'customerscore-host-data-')));
+  const removeTemporaryDataDir = async (): Promise<void> => {
+    if (namedDataDir === undefined) await rm(dataDir, { recursive: true, force: true });
+  };
   const token = createHostToken();
   const hub = createEventHub(options.eventSchemas);
   const emit: EmitIpcEvent = (channel, payload) => hub.emit(channel, payload);
@@ -88,6 +114,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     });
   }).catch(async (error: unknown) => {
     await uploads.dispose();
+    await removeTemporaryDataDir();
     throw error;
   });
   const { port } = server.address() as AddressInfo;
@@ -105,6 +132,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       platform: process.platform,
       emit,
       registerSecret: (key) => logger.registerSecret(key),
+      ...(realProfile ? {} : { keyring: createMemoryKeyring() }),
       logError: (what, error) => logger.error(what, error),
     }),
     ...options.services,
@@ -132,12 +160,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     origin,
     token,
     dataDir,
+    temporaryDataDir: namedDataDir === undefined,
+    keychain: realProfile ? 'os' : 'memory',
     emit,
     async close() {
       socket.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await uploads.dispose();
+      await removeTemporaryDataDir();
     },
   };
 }
