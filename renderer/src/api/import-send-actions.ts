@@ -44,7 +44,7 @@ export async function refreshInterrupted(): Promise<void> {
 
 /** Continues an interrupted import from its journal and follows it. */
 export async function continueImport(jobId: string): Promise<void> {
-  setState({ busy: true, sendProblem: null });
+  setState({ busy: true, sendProblem: null, resumeProblem: null });
   try {
     const answer = await callApi((api) => api.import.continue({ jobId }));
     setState((s) => ({
@@ -55,7 +55,8 @@ export async function continueImport(jobId: string): Promise<void> {
       interrupted: s.interrupted.filter((job) => job.jobId !== jobId),
     }));
   } catch (error) {
-    setState({ busy: false, sendProblem: errorMessage(error) });
+    // Said in the offer itself, beside the button that was pressed.
+    setState({ busy: false, resumeProblem: { jobId, message: errorMessage(error) } });
   }
 }
 

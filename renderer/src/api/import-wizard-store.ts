@@ -45,6 +45,8 @@ export interface WizardState {
   job: JobUpdate | null;
   sendProblem: string | null;
   interrupted: readonly ImportJobSummary[];
+  /** Why an interrupted import could not be resumed (another program sends it), shown in its offer. */
+  resumeProblem: { jobId: string; message: string } | null;
   /** Something is being done that the buttons should wait for. */
   busy: boolean;
 }
@@ -68,6 +70,7 @@ export function initialState(): WizardState {
     job: null,
     sendProblem: null,
     interrupted: [],
+    resumeProblem: null,
     busy: false,
   };
 }

@@ -19,7 +19,9 @@ export function ImportScreen(): ReactElement {
       summary="Send a spreadsheet of customer events (CSV, TSV, Excel or OpenDocument) to Customerscore: match its columns to the event's fields, see every problem before anything is sent, then follow the upload until it is done."
     >
       <div className="im-wizard" data-step={state.step} data-state={ready ? 'ready' : 'loading'}>
-        {state.step !== 'send' && <ResumeOffers jobs={state.interrupted} busy={state.busy} />}
+        {state.step !== 'send' && (
+          <ResumeOffers jobs={state.interrupted} busy={state.busy} problem={state.resumeProblem} />
+        )}
         <StepIndicator step={state.step} />
         {state.step === 'file' && <ChooseFileStep state={state} />}
         {state.step === 'map' && state.open && <MapStep state={state} open={state.open} />}

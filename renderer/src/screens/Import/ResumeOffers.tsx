@@ -8,9 +8,12 @@ import { count } from '../../../../shared/wording';
 export function ResumeOffers({
   jobs,
   busy,
+  problem,
 }: {
   jobs: readonly ImportJobSummary[];
   busy: boolean;
+  /** Why the last resume pressed was refused (e.g. another program is sending that import). */
+  problem: { jobId: string; message: string } | null;
 }): ReactElement | null {
   if (jobs.length === 0) return null;
   return (
@@ -41,6 +44,11 @@ export function ResumeOffers({
           >
             Don&apos;t resume
           </Button>
+          {problem?.jobId === job.jobId && (
+            <p role="alert" className="notice notice--error im-resume-problem">
+              {problem.message}
+            </p>
+          )}
         </div>
       ))}
     </section>
