@@ -1,6 +1,13 @@
 import { createSettingsStore } from '../electron/store/settings';
 import { choose, expectChoice, selectField } from './support/select-field';
-import { expect, jsonEvent, KEY, test, TRACKER_KEY } from './support/send-event-fixtures';
+import {
+  expect,
+  jsonEvent,
+  KEY,
+  screenshot,
+  test,
+  TRACKER_KEY,
+} from './support/send-event-fixtures';
 
 // The "Send event" screen in Chromium through the browser host, against the Track API emulator:
 // what is sent, what comes back, the history and the templates.
@@ -215,7 +222,7 @@ test('copy as curl masks the key unless revealed for that one copy', async ({
   sendScreen: screen,
   clipboard,
   page,
-}) => {
+}, testInfo) => {
   await screen.fillEvent({ name: 'ping', customer: 'cus_1' });
   await page.getByRole('button', { name: 'Copy as curl' }).click();
   await expect(page.getByText(/Copied to the clipboard/)).toBeVisible();
@@ -227,7 +234,14 @@ test('copy as curl masks the key unless revealed for that one copy', async ({
   await reveal.check();
   await page.getByRole('button', { name: 'Copy as curl' }).click();
   await expect(page.getByText(/Copied with the real API key/)).toBeVisible();
+  await expect(
+    page.getByText('The key is removed from the clipboard in 30 seconds if it is still there.'),
+  ).toBeVisible();
   expect(clipboard.text).toContain(`'customerscore-key: ${KEY}'`);
   await expect(reveal).not.toBeChecked();
   await expect(page.locator('body')).not.toContainText(KEY);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await screenshot(page, testInfo, `curl-revealed-${scheme}`);
+  }
 });

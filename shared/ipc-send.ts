@@ -63,6 +63,12 @@ export type SendOutcome = z.infer<typeof sendOutcomeSchema>;
 export const sendCurlRequestSchema = sendRequestSchema.extend({ reveal: z.boolean() });
 export type SendCurlRequest = z.infer<typeof sendCurlRequestSchema>;
 
+/**
+ * A command copied with the real key is removed from the clipboard this long after the copy, if it
+ * is still there (electron/send/clipboard-clear.ts); the Send event screen says so.
+ */
+export const REVEALED_CURL_CLEAR_SECONDS = 30;
+
 /** What was put on the clipboard; a command that could not be built or copied is the envelope's error. */
 export const sendCurlResultSchema = z.strictObject({
   revealed: z.boolean(),

@@ -18,6 +18,7 @@ startApp(
     openExternal: (url) => shell.openExternal(url),
     openPath: (file) => shell.openPath(file),
     writeClipboardText: (text) => clipboard.writeText(text),
+    readClipboardText: () => clipboard.readText(),
   },
   { env: process.env, platform: process.platform, outDir: path.join(import.meta.dirname, '..') },
 );

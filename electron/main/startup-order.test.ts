@@ -62,6 +62,7 @@ function fakeElectron(options: { singleInstance?: boolean } = {}) {
     openExternal: async () => {},
     openPath: async () => '',
     writeClipboardText: () => {},
+    readClipboardText: () => '',
   };
   return {
     electron,

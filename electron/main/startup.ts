@@ -67,6 +67,8 @@ export interface StartupElectron {
   openPath(path: string): Promise<string>;
   /** Electron's clipboard.writeText, which returns a promise: the send service awaits it. */
   writeClipboardText(text: string): void | Promise<void>;
+  /** Electron's clipboard.readText: a copied key is cleared only if it is still there. */
+  readClipboardText(): string | Promise<string>;
 }
 
 export interface StartupOptions {
@@ -167,7 +169,10 @@ export function startApp(electron: StartupElectron, options: StartupOptions): vo
         platform: options.platform,
         registerSecret: (key) => logger.registerSecret(key),
         logError: (what, error) => logger.error(what, error),
-        clipboard: { writeText: (text) => electron.writeClipboardText(text) },
+        clipboard: {
+          writeText: (text) => electron.writeClipboardText(text),
+          readText: () => electron.readClipboardText(),
+        },
         emit: createEventEmitter((channel, payload) => {
           mainWindow?.webContents.send(channel, payload);
         }),

@@ -4,6 +4,8 @@
  */
 export interface Clipboard {
   writeText(text: string): void | Promise<void>;
+  /** What the clipboard holds now ('' when no text): to clear a copied key only if still there. */
+  readText(): string | Promise<string>;
 }
 
 /** A clipboard in memory: the browser host's stand-in, and what tests read back. */
@@ -20,6 +22,9 @@ export function createMemoryClipboard(): MemoryClipboard {
     },
     writeText(value) {
       text = value;
+    },
+    readText() {
+      return text ?? '';
     },
   };
 }

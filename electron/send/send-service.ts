@@ -13,6 +13,8 @@ import type {
 } from '../../shared/ipc-send';
 import type { SendHistoryEntry } from '../../shared/send-history';
 import type { Clipboard } from './clipboard';
+import { createClipboardClearer } from './clipboard-clear';
+import type { ClearTimers } from './clipboard-clear';
 import { buildCurlCommand } from './curl';
 import { exchange } from './send-exchange';
 import type { SendFetch } from './send-exchange';
@@ -28,6 +30,8 @@ export const SEND_TIMEOUT_MS = 30_000;
 export interface SendServiceOptions extends SendStores {
   history: SendHistoryStore;
   clipboard: Clipboard;
+  /** The timer that clears a copied key from the clipboard; real timers by default. */
+  clipboardTimers?: ClearTimers;
   fetch?: SendFetch;
   /** This computer's clock, Unix ms: the moment of sending and `{{now}}`. */
   wallNow?: () => number;
@@ -67,6 +71,10 @@ export function createSendService(options: SendServiceOptions): SendService {
   const monotonicNow = options.monotonicNow ?? (() => performance.now());
   const uuid = options.uuid ?? randomUUID;
   const timeoutMs = options.timeoutMs ?? SEND_TIMEOUT_MS;
+  const clearer = createClipboardClearer(
+    options.clipboard,
+    options.clipboardTimers ? { timers: options.clipboardTimers } : {},
+  );
 
   /** The profile, endpoint and exact body for `request` at `now`, or why there are none. */
   async function prepare(request: SendRequest, now: number) {
@@ -160,6 +168,8 @@ export function createSendService(options: SendServiceOptions): SendService {
       } catch {
         throw new UserError('refused', 'The command could not be put on the clipboard. Try again.');
       }
+      // The key must not sit on the clipboard for whatever is pasted next, hours later.
+      if (key !== null) clearer.clearLater(command);
       return { revealed: key !== null, command: key === null ? command : null };
     },
   };

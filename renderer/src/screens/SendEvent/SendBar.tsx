@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ReactElement } from 'react';
 import { Button } from 'react-aria-components';
+import { REVEALED_CURL_CLEAR_SECONDS } from '../../../../shared/ipc-send';
 import type { CurlCopy } from '../../api/useSendRequest';
 
 export interface SendBarProps {
@@ -70,7 +71,8 @@ export function SendBar(props: SendBarProps): ReactElement {
             {curl.revealed ? (
               <p>
                 Copied with the real API key. Treat the clipboard like a password: paste it only
-                where you trust, then copy something else.
+                where you trust. The key is removed from the clipboard in{' '}
+                {REVEALED_CURL_CLEAR_SECONDS} seconds if it is still there.
               </p>
             ) : (
               <>
