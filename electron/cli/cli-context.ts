@@ -1,5 +1,6 @@
 import { createSecretStore, type Keyring, type SecretStore } from '../store/secrets';
 import { createOsKeyring } from '../store/secrets-keyring';
+import { securePrivateDataDir } from '../store/private-files';
 import { createSettingsStore, type SettingsStore } from '../store/settings';
 import type { Profile } from '../../shared/settings';
 import { SettingsError } from '../store/settings';
@@ -18,6 +19,8 @@ export function openCliContext(
   keyring: Keyring = createOsKeyring({ env: io.env }),
 ): CliContext {
   const dataDir = cliDataDir(io.env);
+  // Customer data goes in here: owner only, an older and looser directory made so too.
+  securePrivateDataDir(dataDir);
   const secrets = createSecretStore(keyring);
   const settings = createSettingsStore({ dataDir, forgetKey: (id) => secrets.delete(id) });
   return { dataDir, settings, secrets };

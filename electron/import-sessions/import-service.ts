@@ -2,6 +2,7 @@ import { PASTE_DELIMITER, savePastedCells } from './pasted-cells';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { PRIVATE_DIR_MODE } from '../store/private-files';
 import type {
   ConfigureFileResponse,
   Download,
@@ -182,7 +183,7 @@ export function createImportService(options: ImportServiceOptions): ImportServic
       const found = session(sessionId);
       const rows = await found.rejectedRows();
       const dir = path.join(options.dataDir, 'reports');
-      await mkdir(dir, { recursive: true });
+      await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
       const file = path.join(dir, `${sessionId}.csv`);
       try {
         const count = await writeRejectedReport(file, found.header, rows);

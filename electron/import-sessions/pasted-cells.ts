@@ -1,6 +1,7 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../../shared/user-error';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../store/private-files';
 
 /**
  * Cells pasted on the Import screen become a file in the data directory (`pasted/`), so that
@@ -33,13 +34,13 @@ export async function savePastedCells(dataDir: string, text: string, at: Date): 
     throw new UserError('invalid_input', NO_CELLS);
   }
   const dir = path.join(dataDir, PASTED_FOLDER);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   let file = path.join(dir, pastedFileName(at));
   // Two pastes in the same second get their own files.
   for (let n = 2; await exists(file); n += 1) {
     file = path.join(dir, pastedFileName(at).replace('.tsv', `-${n}.tsv`));
   }
-  await writeFile(file, cells, { encoding: 'utf8', mode: 0o600, flag: 'wx' });
+  await writeFile(file, cells, { encoding: 'utf8', mode: PRIVATE_FILE_MODE, flag: 'wx' });
   return file;
 }
 

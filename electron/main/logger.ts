@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../store/private-files';
 import { createRedactor } from './redact';
 
 export type LogLevel = 'info' | 'warn' | 'error';
@@ -68,9 +69,9 @@ export function createLogger(options: LoggerOptions): Logger {
     const body = redactor.redact(text).replace(/\r?\n/g, '\n    ');
     const line = `${now().toISOString()} ${level.toUpperCase()} ${body}\n`;
     try {
-      fs.mkdirSync(path.dirname(filePath), { recursive: true });
+      fs.mkdirSync(path.dirname(filePath), { recursive: true, mode: PRIVATE_DIR_MODE });
       rotateIfFull(Buffer.byteLength(line));
-      fs.appendFileSync(filePath, line);
+      fs.appendFileSync(filePath, line, { mode: PRIVATE_FILE_MODE });
     } catch {
       // See above: logging is best effort.
     }

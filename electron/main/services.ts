@@ -2,6 +2,7 @@ import type { IpcEventChannel, IpcEventPayload } from '../../shared/ipc';
 import { createSecretStore } from '../store/secrets';
 import type { Keyring } from '../store/secrets';
 import { createOsKeyring } from '../store/secrets-keyring';
+import { securePrivateDataDir } from '../store/private-files';
 import { createSettingsStore } from '../store/settings';
 import { createMemoryClipboard } from '../send/clipboard';
 import type { Clipboard } from '../send/clipboard';
@@ -54,6 +55,8 @@ export interface MainServicesOptions {
  * objects stay out: the caller passes what it learned from them.
  */
 export function createMainServices(options: MainServicesOptions): IpcServices {
+  // Customer data goes in here: owner only, an older and looser directory made so too.
+  securePrivateDataDir(options.dataDir);
   const secrets = createSecretStore(options.keyring ?? createOsKeyring({ env: options.env }), {
     registerSecret: options.registerSecret,
   });

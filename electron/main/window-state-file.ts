@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../store/private-files';
 import type { WindowState } from './window-state';
 import { parseWindowState, WINDOW_STATE_FILE } from './window-state';
 
@@ -21,8 +22,8 @@ export function writeWindowState(dataDir: string, state: WindowState): boolean {
   const target = path.join(dataDir, WINDOW_STATE_FILE);
   const temporary = `${target}.tmp`;
   try {
-    fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`);
+    fs.mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+    fs.writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
     fs.renameSync(temporary, target);
     return true;
   } catch {

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
+import { PRIVATE_FILE_MODE } from '../../store/private-files';
 
 /** One rejected row: its spreadsheet row number, why, and its cells as read from the file. */
 export interface ReportRow {
@@ -85,7 +86,8 @@ export function createReportWriter(
 ): ReportWriter {
   const delimiter = options.delimiter ?? ',';
   const partial = `${filePath}.partial`;
-  const stream = createWriteStream(partial, { encoding: 'utf8' });
+  // Rejected rows with their cells: customer data, readable by the owner only.
+  const stream = createWriteStream(partial, { encoding: 'utf8', mode: PRIVATE_FILE_MODE });
   // Set by the stream's error event; read through a function, since flow analysis cannot see
   // an assignment made in a callback.
   let failure: Error | null = null;

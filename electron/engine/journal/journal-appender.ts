@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
+import { PRIVATE_FILE_MODE } from '../../store/private-files';
 
 interface Waiting {
   text: string;
@@ -24,7 +25,7 @@ export class JsonLineAppender {
 
   /** `exclusive`: create a new file, failing if it exists; otherwise append to an existing one. */
   static async open(filePath: string, exclusive: boolean): Promise<JsonLineAppender> {
-    return new JsonLineAppender(await open(filePath, exclusive ? 'wx' : 'a'));
+    return new JsonLineAppender(await open(filePath, exclusive ? 'wx' : 'a', PRIVATE_FILE_MODE));
   }
 
   append(record: object): Promise<void> {

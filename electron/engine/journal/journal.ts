@@ -1,6 +1,7 @@
 import { mkdir, open, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../../../shared/user-error';
+import { PRIVATE_DIR_MODE } from '../../store/private-files';
 import { JsonLineAppender } from './journal-appender';
 import { fingerprintFile, hashMapping, sameFingerprint, sha256Hex } from './journal-fingerprint';
 import { loadJournal } from './journal-load';
@@ -123,11 +124,11 @@ export async function createJournal(options: CreateJournalOptions): Promise<JobJ
     JSON.stringify([fingerprint, mappingHash, parsed.data.trackerKey, parsed.data.endpoint]),
   ).slice(0, 8);
   const jobsDir = path.join(options.dataDir, 'jobs');
-  await mkdir(jobsDir, { recursive: true });
+  await mkdir(jobsDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   let jobId = `${compactTime(created)}-${key}`;
   for (let n = 2; ; n += 1) {
     try {
-      await mkdir(path.join(jobsDir, jobId));
+      await mkdir(path.join(jobsDir, jobId), { mode: PRIVATE_DIR_MODE });
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
