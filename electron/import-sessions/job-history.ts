@@ -6,7 +6,7 @@ import { UserError } from '../../shared/user-error';
 import { journalPath } from '../engine/journal/journal';
 import { listJobs, type JobSummary } from '../engine/journal/journal-list';
 import { loadJournal } from '../engine/journal/journal-load';
-import { readJobMeta, updateJobMeta } from './job-meta';
+import { readJobMeta, updateJobMeta, type JobMeta } from './job-meta';
 import { jobReportPath, type JobRunner } from './job-runner';
 
 /** What continuing an interrupted job needs, read back from its journal. */
@@ -45,14 +45,32 @@ function stateOf(job: JobSummary, live: boolean): ImportJobSummary['state'] {
   return state;
 }
 
+/**
+ * When a job started and when it stopped (Unix ms; `ended` null while it runs). The journal's
+ * records carry the wall clock, so its span is the true duration, for the CLI's jobs too (they
+ * have no app notes). Journals written before that stamped every record with the job's creation
+ * time (a span of 0): for those the app's own notes are used when there are any.
+ */
+function jobTimes(
+  job: JobSummary,
+  meta: JobMeta | null,
+  live: boolean,
+): { started: number; ended: number | null } {
+  const created = Date.parse(job.createdAt);
+  if (job.updatedAt !== null && job.updatedAt > created) {
+    return { started: created, ended: live ? null : job.updatedAt };
+  }
+  const started = Date.parse(meta?.startedAt ?? job.createdAt);
+  const endedAt = meta?.endedAt ?? null;
+  return { started, ended: endedAt === null ? null : Date.parse(endedAt) };
+}
+
 /** Past and interrupted imports, from the journals in `<dataDir>/jobs` and the app's notes beside them. */
 export function createJobHistory(dataDir: string, runner: JobRunner): JobHistory {
   async function summarize(job: JobSummary): Promise<ImportJobSummary & { dismissed: boolean }> {
     const meta = await readJobMeta(dataDir, job.jobId);
     const live = runner.isRunning(job.jobId);
-    // The app's own times: the journal stamps its records with the job's creation time.
-    const started = Date.parse(meta?.startedAt ?? job.createdAt);
-    const ended = meta?.endedAt ? Date.parse(meta.endedAt) : null;
+    const { started, ended } = jobTimes(job, meta, live);
     const reportFile = jobReportPath(dataDir, job.jobId);
     return {
       jobId: job.jobId,

@@ -66,6 +66,7 @@ async function openLocked(
       dataDir: options.dataDir,
       jobId: options.resumeJobId,
       mapping: options.mapping,
+      now: options.wallNow,
     });
     journal = resumed.journal;
     state = resumed.state;
@@ -114,7 +115,9 @@ async function openLocked(
       trackerKey: options.trackerKey,
       endpoint: options.endpoint,
     },
-    now: () => createdAt,
+    // Records carry the real time (History's durations); the header keeps the conversion's "now".
+    createdAt,
+    now: options.wallNow,
     expected: options.expected ?? null,
   });
   const lock = await lockOf(journal);

@@ -77,8 +77,13 @@ export interface CreateJournalOptions {
   mapping: unknown;
   settings: JobSettings;
   expected?: { dataRows: number; events: number } | null;
-  /** Wall clock in Unix ms (default `Date.now`). */
+  /** Wall clock in Unix ms (default `Date.now`): every record's `at`, so History shows true times. */
   now?: () => number;
+  /**
+   * The job's creation time (Unix ms) when the caller has fixed it already (the "now" its rows were
+   * converted with, which a resume must reuse); default `now()`.
+   */
+  createdAt?: number;
 }
 
 export interface ResumeJournalOptions {
@@ -119,7 +124,7 @@ export async function createJournal(options: CreateJournalOptions): Promise<JobJ
     );
   }
   const mappingHash = hashMapping(options.mapping);
-  const created = now();
+  const created = options.createdAt ?? now();
   const key = sha256Hex(
     JSON.stringify([fingerprint, mappingHash, parsed.data.trackerKey, parsed.data.endpoint]),
   ).slice(0, 8);

@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { startImportJob } from '../engine/job/job';
+import { journalPath } from '../engine/journal/journal';
+import { useJobWorlds } from '../engine/testing/job-world';
+import { createJobHistory } from './job-history';
+import { createJobRunner } from './job-runner';
+
+const setup = useJobWorlds();
+
+describe('History of imports', () => {
+  it("shows a job's true duration: the wall-clock span of its journal, for a job without app notes", async () => {
+    const { options } = await setup(250);
+    // A clock a minute apart on every reading, so the span cannot come out right by accident.
+    const start = Date.UTC(2026, 11, 1, 9, 0);
+    let readings = 0;
+    const wallNow = () => start + 60_000 * readings++;
+
+    const result = await startImportJob({ ...options, wallNow }).done;
+    expect(result.outcome).toBe('completed');
+
+    const runner = createJobRunner({ dataDir: options.dataDir, onUpdate: () => undefined });
+    const [job] = await createJobHistory(options.dataDir, runner).list();
+    expect(job?.startedAt).toBe(new Date(start).toISOString());
+    expect(job?.durationMs).toBe(60_000 * (readings - 1));
+
+    // Every record carries the time it was written, not the job's creation time.
+    const lines = (await readFile(journalPath(options.dataDir, result.jobId ?? ''), 'utf8'))
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => (JSON.parse(line) as { at: number }).at);
+    expect(new Set(lines).size).toBe(lines.length);
+    expect(Math.max(...lines) - start).toBe(job?.durationMs);
+  });
+});
