@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { startImportJob } from '../engine/job/job';
-import { journalPath } from '../engine/journal/journal';
+import { createJournal, journalPath } from '../engine/journal/journal';
 import { useJobWorlds } from '../engine/testing/job-world';
 import { createJobHistory } from './job-history';
+import { updateJobMeta } from './job-meta';
 import { createJobRunner } from './job-runner';
 
 const setup = useJobWorlds();
@@ -32,5 +33,29 @@ describe('History of imports', () => {
       .map((line) => (JSON.parse(line) as { at: number }).at);
     expect(new Set(lines).size).toBe(lines.length);
     expect(Math.max(...lines) - start).toBe(job?.durationMs);
+  });
+
+  it('still shows a journal written before records carried the time, with the app notes duration', async () => {
+    const { options } = await setup(5);
+    // Such a journal stamped every record with the job's creation time.
+    const created = Date.UTC(2026, 10, 2, 8, 0);
+    const journal = await createJournal({
+      dataDir: options.dataDir,
+      filePath: options.path,
+      mapping: options.mapping,
+      settings: { headerRow: 1, zone: 'UTC', trackerKey: 'CS-TEST1', endpoint: options.endpoint },
+      now: () => created,
+    });
+    await journal.setState('running');
+    await journal.setState('completed');
+    await journal.close();
+    await updateJobMeta(options.dataDir, journal.jobId, {
+      startedAt: new Date(created).toISOString(),
+      endedAt: new Date(created + 90_000).toISOString(),
+    });
+
+    const runner = createJobRunner({ dataDir: options.dataDir, onUpdate: () => undefined });
+    const [job] = await createJobHistory(options.dataDir, runner).list();
+    expect(job).toMatchObject({ state: 'completed', durationMs: 90_000 });
   });
 });
