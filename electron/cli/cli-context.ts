@@ -22,7 +22,12 @@ export function openCliContext(
   // Customer data goes in here: owner only, an older and looser directory made so too.
   securePrivateDataDir(dataDir);
   const secrets = createSecretStore(keyring);
-  const settings = createSettingsStore({ dataDir, forgetKey: (id) => secrets.delete(id) });
+  const settings = createSettingsStore({
+    dataDir,
+    forgetKey: (id) => secrets.delete(id),
+    // A damaged file is said on whatever command read it; the command goes on with the defaults.
+    onProblem: (problem) => io.stderr.write(`${problem}\n`),
+  });
   return { dataDir, settings, secrets };
 }
 

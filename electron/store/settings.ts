@@ -5,7 +5,7 @@ import type { NewProfile, Profile, ProfilePatch, Settings } from '../../shared/s
 import { createSerialQueue } from './serial-queue';
 import { SettingsError } from './settings-error';
 import { readSettingsFile, SETTINGS_FILE_NAME, writeSettingsFile } from './settings-file';
-import type { LoadedSettings, SettingsFs } from './settings-file';
+import type { LoadedSettings, SettingsFileContent, SettingsFs } from './settings-file';
 import {
   activateProfile,
   addProfile,
@@ -30,6 +30,12 @@ export interface SettingsStoreOptions {
    * from deleting a profile.
    */
   forgetKey?: (profileId: string) => Promise<unknown>;
+  /**
+   * Told, in the words of `LoadedSettings.problem`, as soon as a damaged file is put aside, by
+   * whatever call read it: the CLI prints it on any command that reads the settings. Without it,
+   * the next `load()` reports it (the app's Settings screen).
+   */
+  onProblem?: (problem: string) => void;
 }
 
 export interface DeletedProfile {
@@ -68,16 +74,22 @@ export function createSettingsStore(options: SettingsStoreOptions): SettingsStor
   let unreportedProblem: string | undefined;
   const serialized = createSerialQueue();
 
-  async function read(): Promise<Settings> {
-    const loaded = await readSettingsFile(filePath, fs, now);
-    if (loaded.problem !== undefined) unreportedProblem = loaded.problem;
-    return loaded.settings;
+  async function readContent(): Promise<SettingsFileContent> {
+    const content = await readSettingsFile(filePath, fs, now);
+    if (content.problem !== undefined) {
+      if (options.onProblem) options.onProblem(content.problem);
+      else unreportedProblem = content.problem;
+    }
+    return content;
   }
+
+  const read = async (): Promise<Settings> => (await readContent()).settings;
 
   function change<T>(apply: (settings: Settings) => { settings: Settings; result: T }): Promise<T> {
     return serialized(async () => {
-      const { settings, result } = apply(await read());
-      await writeSettingsFile(filePath, settings, fs);
+      const content = await readContent();
+      const { settings, result } = apply(content.settings);
+      await writeSettingsFile(filePath, settings, fs, content.unknownFields);
       return result;
     });
   }
