@@ -21,7 +21,8 @@ export function openCliContext(
   const dataDir = cliDataDir(io.env);
   // Customer data goes in here: owner only, an older and looser directory made so too.
   securePrivateDataDir(dataDir);
-  const secrets = createSecretStore(keyring);
+  // Every key it hands out is masked in what the command prints (electron/cli/masked-output.ts).
+  const secrets = createSecretStore(keyring, { registerSecret: io.registerSecret });
   const settings = createSettingsStore({
     dataDir,
     forgetKey: (id) => secrets.delete(id),

@@ -9,6 +9,11 @@ export interface CliIo {
   cwd: string;
   /** Registers a Ctrl+C handler; returns the function that removes it. */
   onInterrupt(handler: () => void): () => void;
+  /**
+   * From now on, `key` is masked in everything the command prints. Set by `runCli`
+   * (electron/cli/masked-output.ts); the secret store tells it every key it hands out.
+   */
+  registerSecret?: (key: string) => void;
 }
 
 /** Exit codes of every command (documented in the README). */

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CliError, EXIT, line, type CliIo } from './cli-io';
 import { keyCommand } from './key-command';
+import { withMaskedOutput } from './masked-output';
 import { profileCommand } from './profile-command';
 import { sendCommand } from './send-command';
 import { validateCommand } from './validate-command';
@@ -99,7 +100,9 @@ function buildProgram(io: CliIo, run: Run): Command {
  * Runs the command line with `args` (without node and the script) and resolves to the exit code:
  * 0 all good, 1 some rows not sent (all in the report), 2 usage or fatal error.
  */
-export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(args: readonly string[], rawIo: CliIo): Promise<number> {
+  // Everything printed, by the commands, commander and the error lines below, is masked.
+  const io = withMaskedOutput(rawIo);
   let code: number = EXIT.ok;
   const run: Run = async (action) => {
     code = await action();
