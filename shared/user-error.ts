@@ -14,6 +14,9 @@ import { z } from 'zod';
  * - `gone`: the file, or the import, is no longer open or running in the app;
  * - `unreadable`: the file cannot be read as a table (missing, locked, not text, bad encoding);
  * - `conflict`: another program is doing it right now (an import being sent by another process);
+ * - `destination_changed`: an import would be resumed to another tracker key or endpoint than it
+ *   was started for (its record, or the profile, changed since): nothing was sent, the message
+ *   names both;
  * - `refused`: any other reason, in the message's own words (a limit reached, nothing to send, an
  *   import that cannot be resumed as it is).
  */
@@ -24,6 +27,7 @@ export const userErrorCodeSchema = z.enum([
   'gone',
   'unreadable',
   'conflict',
+  'destination_changed',
   'refused',
 ]);
 export type UserErrorCode = z.infer<typeof userErrorCodeSchema>;

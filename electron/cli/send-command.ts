@@ -52,15 +52,15 @@ function alreadySent(events: number): string {
   return `${plural(events, 'event')} ${events === 1 ? 'was' : 'were'} already sent`;
 }
 
-/** The newest unfinished job for this file and destination, if any. */
+/**
+ * The newest unfinished job for this file and destination (`same`), and the newest for this file
+ * whatever its destination (`any`): resuming a job whose journal names another tracker key or
+ * endpoint is refused by the engine, in words naming both (see journal-destination.ts).
+ */
 async function findResumable(dataDir: string, file: string, trackerKey: string, endpoint: string) {
-  const jobs = await listJobs(dataDir);
-  return jobs.find(
-    (job) =>
-      path.resolve(job.filePath) === file &&
-      job.trackerKey === trackerKey &&
-      job.endpoint === endpoint,
-  );
+  const jobs = (await listJobs(dataDir)).filter((job) => path.resolve(job.filePath) === file);
+  const same = jobs.find((job) => job.trackerKey === trackerKey && job.endpoint === endpoint);
+  return { same, any: same ?? jobs[0] };
 }
 
 function printSummary(io: CliIo, result: JobResult, elapsedMs: number): void {
@@ -121,18 +121,26 @@ export async function sendCommand(
   if (!key.ok) throw cliProblem(key);
   const apiKey = key.key;
   let resumeJobId: string | undefined;
-  const existing = await findResumable(context.dataDir, fullPath, trackerKey, endpoint);
+  const { same: existing, any: interrupted } = await findResumable(
+    context.dataDir,
+    fullPath,
+    trackerKey,
+    endpoint,
+  );
   if (options.resume) {
-    if (!existing) {
+    if (!interrupted) {
       throw new CliError(
         `No interrupted import of ${path.basename(fullPath)} to ${trackerKey} was found. Run the command without --resume to start a new import.`,
       );
     }
-    resumeJobId = existing.jobId;
-    line(
-      io.stdout,
-      `Resuming the import of ${existing.fileName}: ${alreadySent(existing.counts.acceptedRows)}.`,
-    );
+    resumeJobId = interrupted.jobId;
+    // Only one that sends where this command does: any other is refused before anything is sent.
+    if (existing) {
+      line(
+        io.stdout,
+        `Resuming the import of ${existing.fileName}: ${alreadySent(existing.counts.acceptedRows)}.`,
+      );
+    }
   } else if (existing) {
     line(
       io.stderr,

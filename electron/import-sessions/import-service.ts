@@ -21,6 +21,8 @@ import type {
 import type { FileSource, Mapping } from '../../shared/mapping';
 import { UserError } from '../../shared/user-error';
 import { writeRejectedReport } from '../engine/job/report';
+import { JournalError } from '../engine/journal/journal';
+import { resumeDestinationProblem } from '../engine/journal/journal-destination';
 import type { FetchLike } from '../engine/sending/sender';
 import { ImportSession } from './import-session';
 import { createJobHistory } from './job-history';
@@ -228,25 +230,18 @@ export function createImportService(options: ImportServiceOptions): ImportServic
     async continueJob(jobId, target) {
       if (runner.isRunning(jobId)) return { jobId };
       const job = await history.forResume(jobId);
+      // The profile it was started with (the active one when none was recorded), as it is now.
       const resolved = await resolveTarget(target, job.profileId ?? undefined);
-      // Without a recorded profile the active one is used, but only if it is the same account:
-      // its key must not go to another address or tracker.
-      if (
-        job.profileId === null &&
-        (resolved.endpoint !== job.endpoint || resolved.trackerKey !== job.trackerKey)
-      ) {
-        throw new UserError(
-          'settings',
-          `This import was started for ${job.trackerKey} at ${job.endpoint}, and the active profile sends elsewhere. Switch to that account's profile in Settings, then resume.`,
-        );
-      }
-      // The journal's own tracker key and endpoint: a resume sends to where the import started.
-      const sendTo = { ...resolved, trackerKey: job.trackerKey, endpoint: job.endpoint };
+      // Its key goes only where the import started, and only while the profile still points
+      // there: otherwise refused, naming both, before anything is sent (the engine checks again).
+      const fileName = path.basename(job.filePath);
+      const moved = resumeDestinationProblem(fileName, job, resolved);
+      if (moved) throw new JournalError(moved.reason, moved.message);
       return runner.start({
         path: job.filePath,
-        fileName: path.basename(job.filePath),
+        fileName,
         mapping: job.mapping,
-        target: sendTo,
+        target: resolved,
         sessionId: null,
         expected: job.expected,
         resumeJobId: jobId,

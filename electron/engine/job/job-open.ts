@@ -67,6 +67,7 @@ async function openLocked(
       jobId: options.resumeJobId,
       mapping: options.mapping,
       now: options.wallNow,
+      destination: { trackerKey: options.trackerKey, endpoint: options.endpoint },
     });
     journal = resumed.journal;
     state = resumed.state;
@@ -131,7 +132,8 @@ async function openLocked(
     progress.value.rejectedRows = state.counts.rejectedRows;
     progress.value.possibleDuplicates = state.counts.possibleDuplicateRows;
   }
-  // A resume sends to the tracker and address in its journal, whatever the caller passed.
+  // A resume sends to the tracker and address in its journal, which resumeJournal refused unless
+  // they are allowed and the caller's own.
   const { trackerKey, endpoint } = journal.header.settings;
   const target = { trackerKey, endpoint };
   return { ok: true, opened: { journal, state, file, converter, edits, target }, lock };

@@ -60,6 +60,8 @@ export interface JournalState {
   validBytes: number;
   /** Complete lines that could not be read (corruption; torn last lines are not counted). */
   skippedLines: number;
+  /** Number (1-based) of the first of them, or null when every complete line was read. */
+  firstSkippedLine: number | null;
 }
 
 interface BatchInfo {
@@ -81,7 +83,8 @@ function parseLine<T>(line: string, parse: (value: unknown) => T | null): T | nu
 /**
  * Rebuilds a job's state from the bytes of its journal. Never throws: a line without its final
  * newline is a write torn by a crash or power loss and is ignored (a record only counts once its
- * whole line, newline included, was synced); a complete line that does not parse is skipped.
+ * whole line, newline included, was synced); a complete line that does not parse is skipped and
+ * counted, so that a resume can refuse the journal rather than half-read it (see resumeJournal).
  */
 export function parseJournal(data: Uint8Array): JournalState {
   const end = data.lastIndexOf(0x0a) + 1;
@@ -93,14 +96,19 @@ export function parseJournal(data: Uint8Array): JournalState {
       : null;
   const builder = new StateBuilder();
   let skippedLines = 0;
+  let firstSkippedLine: number | null = null;
   if (header) {
-    for (const line of lines.slice(1)) {
+    // A second header is not a record: it is skipped, like any line that does not fit its schema.
+    for (const [index, line] of lines.slice(1).entries()) {
       const record = parseLine(line, (v) => journalRecordSchema.safeParse(v).data ?? null);
       if (record) builder.apply(record);
-      else skippedLines += 1;
+      else {
+        skippedLines += 1;
+        firstSkippedLine ??= index + 2;
+      }
     }
   }
-  return { ...builder.finish(header), validBytes: end, skippedLines };
+  return { ...builder.finish(header), validBytes: end, skippedLines, firstSkippedLine };
 }
 
 /** Reads and rebuilds a journal file (see `parseJournal`); throws only when the file cannot be read. */
@@ -164,7 +172,9 @@ class StateBuilder {
     }
   }
 
-  finish(header: JobHeader | null): Omit<JournalState, 'validBytes' | 'skippedLines'> {
+  finish(
+    header: JobHeader | null,
+  ): Omit<JournalState, 'validBytes' | 'skippedLines' | 'firstSkippedLine'> {
     this.markUnansweredDoubtful();
     const rejectedRanges = toRanges(this.rejected.keys());
     const settled = new RowSet();

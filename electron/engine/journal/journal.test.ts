@@ -29,6 +29,8 @@ const settings: JobSettings = {
   trackerKey: 'CS-TEST1',
   endpoint: 'http://127.0.0.1:8787/api/tracker/track',
 };
+/** Where the caller would send now: the journal's own, unless a test says otherwise. */
+const destination = { trackerKey: settings.trackerKey, endpoint: settings.endpoint };
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'journal-'));
@@ -179,6 +181,7 @@ describe('the job journal', () => {
     await journal.close(); // as if the app died here
 
     const { journal: resumed, state } = await resumeJournal({
+      destination,
       dataDir: options().dataDir,
       jobId: journal.jobId,
       mapping,
@@ -204,6 +207,7 @@ describe('the job journal', () => {
     await journal.close();
     await appendFile(journal.path, '{"type":"result","batch":1,"accep');
     const { journal: resumed } = await resumeJournal({
+      destination,
       dataDir: options().dataDir,
       jobId: journal.jobId,
     });
@@ -218,7 +222,7 @@ describe('the job journal', () => {
     const journal = await createJournal(options());
     await journal.close();
     await appendFile(csv, 'login,cus_new\n');
-    const resume = resumeJournal({ dataDir: options().dataDir, jobId: journal.jobId });
+    const resume = resumeJournal({ destination, dataDir: options().dataDir, jobId: journal.jobId });
     await expect(resume).rejects.toThrow(
       'customers.csv has changed since this import started (size or content differs). Start a new import instead of resuming.',
     );
@@ -234,7 +238,7 @@ describe('the job journal', () => {
     await utimes(csv, before.atime, before.mtime);
     expect((await stat(csv)).size).toBe(before.size);
     await expect(
-      resumeJournal({ dataDir: options().dataDir, jobId: journal.jobId }),
+      resumeJournal({ destination, dataDir: options().dataDir, jobId: journal.jobId }),
     ).rejects.toMatchObject({
       reason: 'file_changed',
     });
@@ -245,24 +249,108 @@ describe('the job journal', () => {
     await journal.setState('cancelled', 'by the user');
     await journal.close();
     const dataDir = options().dataDir;
-    await expect(resumeJournal({ dataDir, jobId: journal.jobId })).rejects.toMatchObject({
+    await expect(
+      resumeJournal({ destination, dataDir, jobId: journal.jobId }),
+    ).rejects.toMatchObject({
       reason: 'finished',
     });
     const other = await createJournal(options());
     await other.close();
     await expect(
       resumeJournal({
+        destination,
         dataDir,
         jobId: other.jobId,
         mapping: { ...mapping, contact: { column: 'c' } },
       }),
     ).rejects.toMatchObject({ reason: 'mapping_changed' });
-    await expect(resumeJournal({ dataDir, jobId: '../../etc' })).rejects.toMatchObject({
-      reason: 'invalid_job_id',
-    });
+    await expect(resumeJournal({ destination, dataDir, jobId: '../../etc' })).rejects.toMatchObject(
+      {
+        reason: 'invalid_job_id',
+      },
+    );
     await rm(csv);
-    await expect(resumeJournal({ dataDir, jobId: other.jobId })).rejects.toMatchObject({
-      reason: 'file_missing',
+    await expect(resumeJournal({ destination, dataDir, jobId: other.jobId })).rejects.toMatchObject(
+      {
+        reason: 'file_missing',
+      },
+    );
+  });
+
+  it('refuses a journal that fails its own integrity check, whole, and sends to nothing in it', async () => {
+    const dataDir = options().dataDir;
+    const journal = await createJournal(options());
+    const batch = await journal.intent(rows(2, 101), 'a');
+    await journal.result(batch, { accepted: rows(2, 101) });
+    await journal.close();
+    const good = await readFile(journal.path, 'utf8');
+    const lines = good.split('\n');
+    const resume = () => resumeJournal({ destination, dataDir, jobId: journal.jobId });
+    const refusedAs = (pattern: RegExp) =>
+      expect(resume()).rejects.toMatchObject({
+        reason: 'damaged',
+        code: 'refused',
+        message: expect.stringMatching(pattern) as unknown,
+      });
+
+    // A line in the middle that is not a record (edited, or a second header).
+    await writeFile(
+      journal.path,
+      [lines[0], '{"type":"result","batch":1}', ...lines.slice(1)].join('\n'),
+    );
+    await refusedAs(
+      /^The record of the import of customers\.csv is damaged \(line 2 of .+ cannot be read\)/,
+    );
+    await writeFile(journal.path, [lines[0], lines[0], ...lines.slice(1)].join('\n'));
+    await refusedAs(/line 2 of/);
+    // A header that names another job: the journal was copied from another folder.
+    const header = JSON.parse(lines[0] ?? '') as { jobId: string };
+    await writeFile(
+      journal.path,
+      [JSON.stringify({ ...header, jobId: 'another-job' }), ...lines.slice(1)].join('\n'),
+    );
+    await refusedAs(/names another import \(another-job\)/);
+    // Refused before anything is appended: the file is as it was left.
+    const after = await readFile(journal.path, 'utf8');
+    expect(after.split('\n')).toHaveLength(lines.length);
+
+    // A torn last line is a crash, not damage: still resumed.
+    await writeFile(journal.path, `${good}{"type":"attempt","ba`);
+    const { journal: resumed, state } = await resume();
+    await resumed.close();
+    expect(state.counts.acceptedRows).toBe(100);
+  });
+
+  it('resumes only to the tracker key and endpoint it started with, and only if they are allowed', async () => {
+    const dataDir = options().dataDir;
+    const journal = await createJournal(options());
+    await journal.close();
+    const resumeTo = (where: typeof destination) =>
+      resumeJournal({ destination: where, dataDir, jobId: journal.jobId });
+    const started = `started for tracker key CS-TEST1 at ${settings.endpoint}`;
+
+    const elsewhere = { ...destination, endpoint: 'https://track.example.com/api/tracker/track' };
+    await expect(resumeTo(elsewhere)).rejects.toMatchObject({
+      reason: 'destination_changed',
+      code: 'destination_changed',
+      message: expect.stringContaining(
+        `${started}; this resume would send to tracker key CS-TEST1 at ${elsewhere.endpoint}. Nothing was sent.`,
+      ) as unknown,
+    });
+    await expect(resumeTo({ ...destination, trackerKey: 'CS-OTHER' })).rejects.toMatchObject({
+      reason: 'destination_changed',
+    });
+
+    // Edited on disk to plain http to another host: refused even when the caller agrees.
+    const text = await readFile(journal.path, 'utf8');
+    const tampered = 'http://127.0.0.2:8787/api/tracker/track';
+    await writeFile(journal.path, text.replace(settings.endpoint, tampered));
+    await expect(resumeTo({ ...destination, endpoint: tampered })).rejects.toMatchObject({
+      reason: 'destination_not_allowed',
+      code: 'refused',
+      message: expect.stringContaining(
+        `at ${tampered}; this resume would send to tracker key CS-TEST1 at ${tampered}. The recorded endpoint must start with https://`,
+      ) as unknown,
     });
   });
 

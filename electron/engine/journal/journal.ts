@@ -1,6 +1,8 @@
 import { mkdir, open, truncate } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../../../shared/user-error';
+import { UserError, type UserErrorCode } from '../../../shared/user-error';
+import { resumeDestinationProblem } from './journal-destination';
+import type { Destination, DestinationProblem } from './journal-destination';
 import { PRIVATE_DIR_MODE } from '../../store/private-files';
 import { JsonLineAppender } from './journal-appender';
 import { fingerprintFile, hashMapping, sameFingerprint, sha256Hex } from './journal-fingerprint';
@@ -24,7 +26,9 @@ export type JournalErrorCode =
   | 'unreadable'
   | 'finished'
   | 'invalid_job_id'
-  | 'invalid_settings';
+  | 'invalid_settings'
+  | 'damaged'
+  | DestinationProblem['reason'];
 
 /** A journal refused to open; `message` is plain words for the person at the screen. */
 export class JournalError extends UserError {
@@ -35,8 +39,16 @@ export class JournalError extends UserError {
     readonly reason: JournalErrorCode,
     message: string,
   ) {
-    super(reason === 'invalid_job_id' ? 'gone' : 'refused', message);
+    super(codeOf(reason), message);
   }
+}
+
+// `destination_changed` is its own code: the page can ask about it (the two addresses), not
+// just show it.
+function codeOf(reason: JournalErrorCode): UserErrorCode {
+  if (reason === 'invalid_job_id') return 'gone';
+  if (reason === 'destination_changed') return 'destination_changed';
+  return 'refused';
 }
 
 /** What the sender made of a batch (rows not listed in `accepted` or `rejected` are still to send). */
@@ -91,6 +103,11 @@ export interface ResumeJournalOptions {
   jobId: string;
   /** When given, resuming with a different mapping is refused. */
   mapping?: unknown;
+  /**
+   * Where the caller would send now (the profile's, or the CLI's flags): resuming is refused
+   * unless the journal's tracker key and endpoint are allowed and the same.
+   */
+  destination: Destination;
   now?: () => number;
 }
 
@@ -181,6 +198,22 @@ export async function resumeJournal(
     );
   }
   const fileName = path.basename(header.file.path);
+  // Its own integrity: a resume trusts every line or none (a torn last line is a crash, already
+  // left out by the reader, not damage).
+  if (state.firstSkippedLine !== null) {
+    throw new JournalError(
+      'damaged',
+      `The record of the import of ${fileName} is damaged (line ${state.firstSkippedLine} of ${file} cannot be read), so it cannot be resumed. Nothing was sent; start a new import of ${fileName} instead.`,
+    );
+  }
+  if (header.jobId !== options.jobId) {
+    throw new JournalError(
+      'damaged',
+      `The record in the folder of import ${options.jobId} names another import (${header.jobId}), so it cannot be resumed. Nothing was sent; start a new import of ${fileName} instead.`,
+    );
+  }
+  const destination = resumeDestinationProblem(fileName, header.settings, options.destination);
+  if (destination) throw new JournalError(destination.reason, destination.message);
   if (state.state?.state === 'completed' || state.state?.state === 'cancelled') {
     throw new JournalError('finished', `The import of ${fileName} has already ended.`);
   }
