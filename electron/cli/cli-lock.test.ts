@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../e2e/emulator/emulator';
 import { eventsMapping, tempDir, writeEventsCsv } from '../engine/testing/csv-files';
-import { spawnCli, writeMapping, type CliRun } from './testing/cli-harness';
+import { runChild, waitFor, writeMapping } from './testing/cli-harness';
 
 const KEY = 'lock-test-key-1234';
 let emulator: Emulator | null = null;
@@ -11,31 +11,6 @@ afterEach(async () => {
   await emulator?.close();
   emulator = null;
 });
-
-async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('Timed out waiting for the condition.');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-/** Runs the real CLI as its own process to the end. */
-function runChild(
-  args: string[],
-  options: { env: Record<string, string>; cwd: string },
-  onStart?: (child: ReturnType<typeof spawnCli>) => void,
-): Promise<CliRun> {
-  const child = spawnCli(args, options);
-  onStart?.(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  return new Promise((resolve) =>
-    child.on('exit', (code) => resolve({ code: code ?? -1, stdout, stderr })),
-  );
-}
 
 describe('two CLI processes resuming the same import at once', () => {
   it('exactly one sends; the other exits 2 naming who holds the job; each event arrives once', async () => {

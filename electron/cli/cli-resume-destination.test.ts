@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../e2e/emulator/emulator';
 import { eventsMapping, tempDir, writeEventsCsv } from '../engine/testing/csv-files';
-import { runCliInProcess, spawnCli, writeMapping, type CliRun } from './testing/cli-harness';
+import { runChild, waitFor, runCliInProcess, writeMapping } from './testing/cli-harness';
 
 // A resume sends the API key only where its job was started, and only while the profile (or the
 // command's flags) still points there: the journal is a file in the data directory, which anyone
@@ -20,31 +20,6 @@ async function emulatorOn(host?: string): Promise<Emulator> {
   const started = await startEmulator({ apiKeys: [KEY], rateLimit: null, host });
   emulators.push(started);
   return started;
-}
-
-async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('Timed out waiting for the condition.');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-/** Runs the real CLI as its own process to the end. */
-function runChild(
-  args: string[],
-  options: { env: Record<string, string>; cwd: string },
-  onStart?: (child: ReturnType<typeof spawnCli>) => void,
-): Promise<CliRun> {
-  const child = spawnCli(args, options);
-  onStart?.(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  return new Promise((resolve) =>
-    child.on('exit', (code) => resolve({ code: code ?? -1, stdout, stderr })),
-  );
 }
 
 /** Starts a real import and stops it (SIGTERM, like Ctrl+C) once `to` has some of its events. */

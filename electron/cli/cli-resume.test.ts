@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../e2e/emulator/emulator';
 import { eventsMapping, tempDir, writeEventsCsv } from '../engine/testing/csv-files';
-import { runCliInProcess, spawnCli, writeMapping } from './testing/cli-harness';
+import { waitFor, runCliInProcess, spawnCli, writeMapping } from './testing/cli-harness';
 
 const KEY = 'resume-test-key-1234';
 let emulator: Emulator | null = null;
@@ -12,14 +12,6 @@ afterEach(async () => {
   await emulator?.close();
   emulator = null;
 });
-
-async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('Timed out waiting for the condition.');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('customerscore send after kill -9', () => {
   it('resumes from the journal: nothing lost, duplicates bounded by what was in flight', async () => {

@@ -57,6 +57,32 @@ export function spawnCli(
   });
 }
 
+/** Runs the real CLI as its own process to the end; `onStart` gets the child (to signal it). */
+export function runChild(
+  args: string[],
+  options: { env: Record<string, string>; cwd: string },
+  onStart?: (child: ReturnType<typeof spawnCli>) => void,
+): Promise<CliRun> {
+  const child = spawnCli(args, options);
+  onStart?.(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  return new Promise((resolve) =>
+    child.on('exit', (code) => resolve({ code: code ?? -1, stdout, stderr })),
+  );
+}
+
+/** Polls `check` every 20 ms until it holds; throws after `timeoutMs`. */
+export async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('Timed out waiting for the condition.');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 export async function writeMapping(
   dir: string,
   mapping: Mapping,
