@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { emulatorTarget } from './testing/emulator-target';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../e2e/emulator/emulator';
 import type { JobUpdate } from '../../shared/ipc-import';
@@ -30,18 +31,7 @@ async function setup(rows: number, broken: number[] = [], emulatorOptions = {}) 
       if (update.end) ended.get(update.jobId)?.(update);
     },
   });
-  const url = emulator.url;
-  const target: ImportTargetSource = async () => ({
-    ok: true,
-    target: {
-      profileId: 'default',
-      profileName: 'Acme',
-      trackerKey: 'CS-TEST1',
-      endpoint: url,
-      rate: { requests: 1000, perMs: 1000 },
-      apiKey: KEY,
-    },
-  });
+  const target = emulatorTarget(emulator.url, KEY);
   const waitEnd = (jobId: string) =>
     new Promise<JobUpdate>((resolve) => {
       const done = updates.find((u) => u.jobId === jobId && u.end !== null);

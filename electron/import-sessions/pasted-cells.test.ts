@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { emulatorTarget } from './testing/emulator-target';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../e2e/emulator/emulator';
 import type { JobUpdate } from '../../shared/ipc-import';
@@ -8,7 +9,6 @@ import { UserError } from '../../shared/user-error';
 import { tempDir } from '../engine/testing/csv-files';
 import { createImportService } from './import-service';
 import { PASTED_FOLDER, savePastedCells } from './pasted-cells';
-import type { ImportTargetSource } from './send-target';
 
 const KEY = 'test-key-0123456789';
 let emulator: Emulator | null = null;
@@ -63,18 +63,7 @@ describe('pasted cells', () => {
 
     const validated = await service.validate(opened.sessionId, mapping);
     expect(validated.result).toBe('valid');
-    const url = emulator.url;
-    const target: ImportTargetSource = async () => ({
-      ok: true,
-      target: {
-        profileId: 'default',
-        profileName: 'Acme',
-        trackerKey: 'CS-TEST1',
-        endpoint: url,
-        rate: { requests: 1000, perMs: 1000 },
-        apiKey: KEY,
-      },
-    });
+    const target = emulatorTarget(emulator.url, KEY);
     const started = await service.start(opened.sessionId, 'all', target);
     const end = await new Promise<JobUpdate>((resolve) => ended.set(started.jobId, resolve));
     expect(end.end).toMatchObject({ outcome: 'completed' });

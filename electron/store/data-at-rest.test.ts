@@ -1,5 +1,6 @@
 import { chmod, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { emulatorTarget } from '../import-sessions/testing/emulator-target';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../e2e/emulator/emulator';
 import type { JobUpdate } from '../../shared/ipc-import';
@@ -60,17 +61,7 @@ describe.runIf(posix)('the data directory at rest', () => {
         await service.sessionReport(opened.sessionId);
         await service.skipRows(opened.sessionId, 'problems', true);
         const url = (emulator as Emulator).url;
-        await service.start(opened.sessionId, 'all', async () => ({
-          ok: true,
-          target: {
-            profileId: 'default',
-            profileName: 'Acme',
-            trackerKey: 'CS-TEST1',
-            endpoint: url,
-            rate: { requests: 1000, perMs: 1000 },
-            apiKey: KEY,
-          },
-        }));
+        await service.start(opened.sessionId, 'all', emulatorTarget(url, KEY));
       })();
     });
     expect((await ended).end).toMatchObject({ outcome: 'completed' });
