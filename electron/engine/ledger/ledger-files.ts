@@ -1,0 +1,180 @@
+import { open, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { PRIVATE_FILE_MODE } from '../../store/private-files';
+import {
+  RECORD_BYTES,
+  RECORD_WORDS,
+  SEGMENT_HEADER_WORDS,
+  SEGMENT_MAGIC,
+  SEGMENT_VERSION,
+} from './ledger-records';
+import { LedgerError } from './ledger-error';
+
+/** Records read or written at a time: 64 Ki records, 1.25 MB. */
+export const CHUNK_RECORDS = 65_536;
+
+export interface LedgerFiles {
+  /** Sorted segments, oldest first (their names start with the time they were written). */
+  segments: string[];
+  /** Logs of runs still going, or of runs a crash ended before they closed. */
+  logs: string[];
+}
+
+export async function listLedgerFiles(dir: string): Promise<LedgerFiles> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { segments: [], logs: [] };
+    throw error;
+  }
+  names.sort();
+  return {
+    segments: names
+      .filter((n) => n.startsWith('seg-') && n.endsWith('.bin'))
+      .map((n) => path.join(dir, n)),
+    logs: names
+      .filter((n) => n.startsWith('log-') && n.endsWith('.bin'))
+      .map((n) => path.join(dir, n)),
+  };
+}
+
+/** A name that sorts by time of writing and never meets another's. */
+export function timedName(prefix: string): string {
+  const time = Date.now().toString(36).padStart(9, '0');
+  return `${prefix}-${time}-${randomBytes(6).toString('hex')}.bin`;
+}
+
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException).code === 'ENOENT';
+}
+
+/** A run's log, whole (runs are one import each: 20 bytes an event). A torn last record is left out. */
+export async function readLog(file: string): Promise<{ records: Uint32Array; count: number }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    if (isMissing(error)) return { records: new Uint32Array(0), count: 0 };
+    throw error;
+  }
+  const count = Math.floor(bytes.byteLength / RECORD_BYTES);
+  const records = new Uint32Array(count * RECORD_WORDS);
+  new Uint8Array(records.buffer).set(bytes.subarray(0, count * RECORD_BYTES));
+  return { records, count };
+}
+
+/**
+ * Reads a segment chunk by chunk: `visit` gets each chunk's records and their count. Memory stays at
+ * one chunk whatever the segment's size. A segment that vanished (merged by another process
+ * meanwhile, whose merged copy is read too) reads as empty.
+ */
+export async function readSegment(
+  file: string,
+  visit: (records: Uint32Array, count: number) => void,
+): Promise<void> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    if (isMissing(error)) return;
+    throw error;
+  }
+  try {
+    const header = new Uint32Array(SEGMENT_HEADER_WORDS);
+    const head = await handle.read(new Uint8Array(header.buffer), 0, header.byteLength, 0);
+    if (
+      head.bytesRead !== header.byteLength ||
+      header[0] !== SEGMENT_MAGIC ||
+      header[1] !== SEGMENT_VERSION
+    ) {
+      throw new LedgerError(
+        `The record of events already sent is damaged (${path.basename(file)} is not one of its files). Clear it in Settings, or remove that file, and validate again.`,
+      );
+    }
+    const total = header[2] ?? 0;
+    const chunk = new Uint32Array(CHUNK_RECORDS * RECORD_WORDS);
+    const bytes = new Uint8Array(chunk.buffer);
+    let done = 0;
+    while (done < total) {
+      const want = Math.min(CHUNK_RECORDS, total - done);
+      const position = header.byteLength + done * RECORD_BYTES;
+      const { bytesRead } = await handle.read(bytes, 0, want * RECORD_BYTES, position);
+      if (bytesRead !== want * RECORD_BYTES) {
+        throw new LedgerError(
+          `The record of events already sent is damaged (${path.basename(file)} is cut short). Clear it in Settings, or remove that file, and validate again.`,
+        );
+      }
+      visit(chunk, want);
+      done += want;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Writes a segment from chunks of sorted records, under a temporary name first, then in place. */
+export class SegmentWriter {
+  private count = 0;
+  private position = SEGMENT_HEADER_WORDS * 4;
+
+  private constructor(
+    private readonly handle: Awaited<ReturnType<typeof open>>,
+    private readonly temporary: string,
+    readonly file: string,
+  ) {}
+
+  static async create(dir: string): Promise<SegmentWriter> {
+    const file = path.join(dir, timedName('seg'));
+    const temporary = `${file}.tmp`;
+    return new SegmentWriter(await open(temporary, 'wx', PRIVATE_FILE_MODE), temporary, file);
+  }
+
+  async write(records: Uint32Array, count: number): Promise<void> {
+    if (count === 0) return;
+    const bytes = new Uint8Array(records.buffer, records.byteOffset, count * RECORD_BYTES);
+    await this.handle.write(bytes, 0, bytes.byteLength, this.position);
+    this.position += bytes.byteLength;
+    this.count += count;
+  }
+
+  async finish(): Promise<number> {
+    const header = new Uint32Array([SEGMENT_MAGIC, SEGMENT_VERSION, this.count, 0]);
+    await this.handle.write(new Uint8Array(header.buffer), 0, header.byteLength, 0);
+    await this.handle.datasync();
+    await this.handle.close();
+    await rename(this.temporary, this.file);
+    return this.count;
+  }
+
+  async abandon(): Promise<void> {
+    await this.handle.close().catch(() => undefined);
+    await unlink(this.temporary).catch(() => undefined);
+  }
+}
+
+/** Records in a segment, from its header, or by size for a log. */
+export async function recordsIn(file: string): Promise<number> {
+  try {
+    if (path.basename(file).startsWith('log-')) {
+      return Math.floor((await stat(file)).size / RECORD_BYTES);
+    }
+    const handle = await open(file, 'r');
+    try {
+      const header = new Uint32Array(SEGMENT_HEADER_WORDS);
+      await handle.read(new Uint8Array(header.buffer), 0, header.byteLength, 0);
+      return header[2] ?? 0;
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    if (isMissing(error)) return 0;
+    throw error;
+  }
+}
+
+/** Removes files, leaving those already gone (another process merged them) or still open on Windows. */
+export async function removeAll(files: readonly string[]): Promise<void> {
+  for (const file of files) await unlink(file).catch(() => undefined);
+}

@@ -1,0 +1,106 @@
+import { mkdir, open, unlink, writeFile } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { randomInt } from 'node:crypto';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../store/private-files';
+import { FINGERPRINT_WORDS } from './event-fingerprint';
+import { RECORD_WORDS, metaOf, normalizeRun, type LedgerStatus } from './ledger-records';
+import { SegmentWriter, listLedgerFiles, readLog, timedName } from './ledger-files';
+import { mergeSegments } from './ledger-merge';
+import type { LedgerSource } from './ledger-sources';
+
+/** More segments than this and closing a run merges them all into one (lookups read each once). */
+export const MAX_SEGMENTS = 8;
+
+/**
+ * One run of sending (an import job's run, or the Send event screen's session): appends what
+ * it sends to its own log, each append on disk before its promise resolves, so a crash loses
+ * nothing the server confirmed. Closing turns the log into a sorted segment.
+ */
+export class LedgerRun {
+  private tail: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    private readonly dir: string,
+    private readonly handle: FileHandle,
+    private readonly log: string,
+    readonly source: LedgerSource,
+  ) {}
+
+  static async start(
+    dir: string,
+    source: Omit<LedgerSource, 'id'>,
+    writeSource: (id: number, source: LedgerSource) => Promise<void>,
+  ): Promise<LedgerRun> {
+    await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+    // Source ids are random, and their files created exclusively: two processes never share one.
+    for (;;) {
+      const id = randomInt(1, 2 ** 30);
+      const named: LedgerSource = { id, ...source };
+      try {
+        await writeSource(id, named);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+        throw error;
+      }
+      const log = path.join(dir, timedName(`log-${id}`));
+      return new LedgerRun(dir, await open(log, 'wx', PRIVATE_FILE_MODE), log, named);
+    }
+  }
+
+  /** Records these events (four words each) with a status; resolves once it is on disk. */
+  record(fingerprints: readonly Uint32Array[], status: LedgerStatus): Promise<void> {
+    if (fingerprints.length === 0) return this.tail;
+    const records = new Uint32Array(fingerprints.length * RECORD_WORDS);
+    const meta = metaOf(this.source.id, status);
+    fingerprints.forEach((fingerprint, i) => {
+      records.set(fingerprint.subarray(0, FINGERPRINT_WORDS), i * RECORD_WORDS);
+      records[i * RECORD_WORDS + 4] = meta;
+    });
+    const bytes = new Uint8Array(records.buffer);
+    const write = this.tail.then(async () => {
+      if (this.closed) throw new Error('The record of sent events is closed.');
+      await this.handle.write(bytes, 0, bytes.byteLength);
+      await this.handle.datasync();
+    });
+    // A failed append fails every later one too: the log must not have a gap the run ignores.
+    this.tail = write;
+    return write;
+  }
+
+  /** Turns the log into a sorted segment and merges segments when there are too many. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.tail.catch(() => undefined);
+    this.closed = true;
+    await this.handle.close();
+    await sealLog(this.dir, this.log);
+    const { segments } = await listLedgerFiles(this.dir);
+    if (segments.length > MAX_SEGMENTS) await mergeSegments(this.dir, segments);
+  }
+}
+
+/** A closed run's log as a segment (also for the log of a run a crash ended: see `Ledger.tidy`). */
+export async function sealLog(dir: string, log: string): Promise<void> {
+  const { records, count } = await readLog(log);
+  const normalized = normalizeRun(records, count);
+  const kept = normalized.length / RECORD_WORDS;
+  if (kept > 0) {
+    const writer = await SegmentWriter.create(dir);
+    try {
+      await writer.write(normalized, kept);
+      await writer.finish();
+    } catch (error) {
+      await writer.abandon();
+      throw error;
+    }
+  }
+  await unlink(log).catch(() => undefined);
+}
+
+/** Writes a source's description, failing with EEXIST when the id is taken. */
+export async function writeSourceFile(file: string, source: LedgerSource): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
+  await writeFile(file, JSON.stringify(source), { flag: 'wx', mode: PRIVATE_FILE_MODE });
+}
