@@ -279,6 +279,35 @@ export type ImportJobSummary = z.infer<typeof jobSummarySchema>;
 
 export const jobListSchema = z.array(jobSummarySchema);
 
+/** Where an import sends: a tracker key at an endpoint (never the API key). */
+export const destinationSchema = z.object({ trackerKey: z.string(), endpoint: z.string() });
+export type ImportDestination = z.infer<typeof destinationSchema>;
+
+/**
+ * An interrupted import as the resume offer shows it: with where it was started and where its
+ * profile sends now, so that the offer can ask before any request when they differ. The profile's
+ * key goes only where the job was started, and only while the profile still points there.
+ */
+export const interruptedJobSchema = jobSummarySchema.extend({
+  destination: z.object({
+    /** Where the job's record says it was started. */
+    started: destinationSchema,
+    /** Where its profile sends now; null when it cannot send (no profile, no tracker key). */
+    now: destinationSchema.nullable(),
+    /**
+     * Why it cannot be resumed as it is: `destination_not_allowed`, the recorded endpoint is not
+     * one the app sends to (https, or http only to this computer); `destination_changed`, the
+     * profile now sends elsewhere (or the record was altered). Null when it may be resumed.
+     */
+    problem: z.enum(['destination_not_allowed', 'destination_changed']).nullable(),
+  }),
+});
+export type InterruptedImport = z.infer<typeof interruptedJobSchema>;
+
+/** A job's file opened again, as a new import: with the mapping that job was sent with. */
+export const reopenResponseSchema = openFileResponseSchema.extend({ mapping: mappingSchema });
+export type ReopenResponse = z.infer<typeof reopenResponseSchema>;
+
 /** The `import:*` request channels, merged into `ipcRequests` in `ipc.ts`. */
 export const importRequests = {
   'import:open': { request: openFileRequestSchema, response: openFileResponseSchema },
@@ -299,8 +328,9 @@ export const importRequests = {
   'import:resume': { request: jobRequestSchema, response: jobActionResponseSchema },
   'import:cancel': { request: jobRequestSchema, response: jobActionResponseSchema },
   'import:live': { request: z.undefined(), response: z.array(jobUpdateSchema) },
-  'import:interrupted': { request: z.undefined(), response: jobListSchema },
+  'import:interrupted': { request: z.undefined(), response: z.array(interruptedJobSchema) },
   'import:continue': { request: jobRequestSchema, response: startResponseSchema },
+  'import:reopen': { request: jobRequestSchema, response: reopenResponseSchema },
   'import:dismiss': { request: jobRequestSchema, response: jobActionResponseSchema },
   'import:jobs': { request: z.undefined(), response: jobListSchema },
   'import:jobReport': { request: jobRequestSchema, response: downloadSchema },

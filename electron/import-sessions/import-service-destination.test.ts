@@ -6,6 +6,7 @@ import type { JobUpdate } from '../../shared/ipc-import';
 import { eventsMapping, tempDir, writeEventsCsv } from '../engine/testing/csv-files';
 import { createImportService } from './import-service';
 import type { ImportTargetSource } from './send-target';
+import { emulatorDestination } from './testing/emulator-target';
 
 // The app's resume offer sends the profile's key only where the import was started, and only
 // while the profile still points there; otherwise it refuses in words naming both, and sends
@@ -115,7 +116,9 @@ describe('resuming an import in the app', () => {
     });
     expect(later.received).toHaveLength(0);
     expect(started.received).toHaveLength(sent);
-    expect(await service.interrupted()).toMatchObject([{ jobId }]); // still offered
+    expect(await service.interrupted(emulatorDestination(later.url))).toMatchObject([
+      { jobId, destination: { problem: 'destination_changed' } },
+    ]); // still offered, with the question
 
     await service.continueJob(jobId, profileSendingTo({ endpoint: started.url }));
     const completed = () =>

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { emulatorTarget } from './testing/emulator-target';
+import { emulatorDestination, emulatorTarget } from './testing/emulator-target';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../e2e/emulator/emulator';
 import type { JobUpdate } from '../../shared/ipc-import';
@@ -82,7 +82,7 @@ describe('the import service', () => {
     });
     const report = await service.jobReport(started.jobId);
     expect(report).toMatchObject({ rows: 2 });
-    expect(await service.interrupted()).toEqual([]);
+    expect(await service.interrupted(emulatorDestination(emulator.url))).toEqual([]);
   });
 
   it('brings the rows the server refused back, and sends only those again', async () => {
@@ -148,7 +148,7 @@ describe('the import service', () => {
     await service.interruptAll();
     expect((await waitEnd(started.jobId)).end?.outcome).toBe('interrupted');
 
-    const offered = await service.interrupted();
+    const offered = await service.interrupted(emulatorDestination(emulator.url));
     expect(offered).toMatchObject([
       { jobId: started.jobId, state: 'interrupted', totalEvents: 600 },
     ]);
@@ -163,7 +163,7 @@ describe('the import service', () => {
     });
     const customers = emulator.received.map((r) => r.event.identification.customer);
     expect(new Set(customers).size).toBe(600);
-    expect(await service.interrupted()).toEqual([]);
+    expect(await service.interrupted(emulatorDestination(emulator.url))).toEqual([]);
   });
 
   it('refuses to resume an import another program is sending, with who and since when', async () => {
@@ -193,7 +193,10 @@ describe('the import service', () => {
       ) as unknown,
     });
     expect(emulator.received.length).toBe(before); // nothing sent
-    expect(await service.interrupted()).toMatchObject([{ jobId: started.jobId }]); // still offered
+    // Still offered.
+    expect(await service.interrupted(emulatorDestination(emulator.url))).toMatchObject([
+      { jobId: started.jobId },
+    ]);
 
     await cli.release();
     await service.continueJob(started.jobId, target);

@@ -7,9 +7,11 @@ import type {
   ConfigureFileResponse,
   Download,
   ImportJobSummary,
+  InterruptedImport,
   JobUpdate,
   OpenFileResponse,
   RecentMapping,
+  ReopenResponse,
   ReviewRow,
   ReviewSummary,
   RowsResponse,
@@ -30,6 +32,7 @@ import { createJobRunner, type JobRunner } from './job-runner';
 import { Throttle } from './progress-throttle';
 import { createRecentMappingStore } from './recent-mappings';
 import type { ImportTargetSource } from './send-target';
+import { interruptedDestination, type ProfileDestinationSource } from './resume-destination';
 
 export interface ImportServiceOptions {
   dataDir: string;
@@ -78,8 +81,14 @@ export interface ImportService {
   resume(jobId: string): null;
   cancel(jobId: string): null;
   live(): JobUpdate[];
-  interrupted(): Promise<ImportJobSummary[]>;
+  /** With where each was started and where its profile sends now (no key is looked up). */
+  interrupted(destinationOf: ProfileDestinationSource): Promise<InterruptedImport[]>;
   continueJob(jobId: string, target: ImportTargetSource): Promise<StartResponse>;
+  /**
+   * Opens a job's file again with the mapping it was sent with, as a new session (sent as a new
+   * job, to wherever the profile sends now). The old job stays as it is, in History.
+   */
+  reopen(jobId: string): Promise<ReopenResponse>;
   dismiss(jobId: string): Promise<null>;
   jobs(): Promise<ImportJobSummary[]>;
   jobReport(jobId: string): Promise<Download>;
@@ -226,7 +235,15 @@ export function createImportService(options: ImportServiceOptions): ImportServic
       return null;
     },
     live: () => runner.live(),
-    interrupted: () => history.interrupted(),
+    async interrupted(destinationOf) {
+      const jobs = await history.interrupted();
+      return Promise.all(
+        jobs.map(async ({ started, profileId, ...job }) => {
+          const now = await destinationOf(profileId ?? undefined).catch(() => null);
+          return { ...job, destination: interruptedDestination(job.fileName, started, now) };
+        }),
+      );
+    },
     async continueJob(jobId, target) {
       if (runner.isRunning(jobId)) return { jobId };
       const job = await history.forResume(jobId);
@@ -246,6 +263,17 @@ export function createImportService(options: ImportServiceOptions): ImportServic
         expected: job.expected,
         resumeJobId: jobId,
       });
+    },
+    async reopen(jobId) {
+      const job = await history.forResume(jobId);
+      // The path comes from the job's record in the data directory, never from the page.
+      const opened = await openSession(job.filePath, job.mapping.source);
+      return {
+        sessionId: opened.id,
+        file: opened.preview(),
+        recentMapping: await recentFor(opened),
+        mapping: job.mapping,
+      };
     },
     dismiss: (jobId) => history.dismiss(jobId),
     jobs: () => history.list(),

@@ -19,10 +19,16 @@ export interface ResumableJob {
   expected: { dataRows: number; events: number } | null;
 }
 
+/** An interrupted job with what its resume would check: where it started, and with which profile. */
+export interface InterruptedJob extends ImportJobSummary {
+  started: { trackerKey: string; endpoint: string };
+  profileId: string | null;
+}
+
 export interface JobHistory {
   list(): Promise<ImportJobSummary[]>;
   /** Jobs that stopped before the end and were not dismissed: offered at start. */
-  interrupted(): Promise<ImportJobSummary[]>;
+  interrupted(): Promise<InterruptedJob[]>;
   /** The rest throw a `UserError` when the job is not there or cannot be used. */
   forResume(jobId: string): Promise<ResumableJob>;
   dismiss(jobId: string): Promise<null>;
@@ -65,9 +71,11 @@ function jobTimes(
   return { started, ended: endedAt === null ? null : Date.parse(endedAt) };
 }
 
+type Summarized = InterruptedJob & { dismissed: boolean };
+
 /** Past and interrupted imports, from the journals in `<dataDir>/jobs` and the app's notes beside them. */
 export function createJobHistory(dataDir: string, runner: JobRunner): JobHistory {
-  async function summarize(job: JobSummary): Promise<ImportJobSummary & { dismissed: boolean }> {
+  async function summarize(job: JobSummary): Promise<Summarized> {
     const meta = await readJobMeta(dataDir, job.jobId);
     const live = runner.isRunning(job.jobId);
     const { started, ended } = jobTimes(job, meta, live);
@@ -88,16 +96,18 @@ export function createJobHistory(dataDir: string, runner: JobRunner): JobHistory
       hasReport: await exists(reportFile),
       live,
       dismissed: meta?.dismissed ?? false,
+      started: { trackerKey: job.trackerKey, endpoint: job.endpoint },
+      profileId: meta?.profileId ?? null,
     };
   }
 
-  const strip = ({ dismissed: _dismissed, ...rest }: ImportJobSummary & { dismissed: boolean }) =>
-    rest;
+  const strip = ({ dismissed: _dismissed, ...rest }: Summarized): InterruptedJob => rest;
+  const summary = ({ started: _started, profileId: _profileId, ...rest }: InterruptedJob) => rest;
 
   return {
     async list() {
       const jobs = await listJobs(dataDir, { includeFinished: true });
-      return (await Promise.all(jobs.map(summarize))).map(strip);
+      return (await Promise.all(jobs.map(summarize))).map(strip).map(summary);
     },
     async interrupted() {
       const jobs = await listJobs(dataDir);

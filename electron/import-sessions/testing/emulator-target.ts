@@ -1,3 +1,4 @@
+import type { ProfileDestinationSource } from '../resume-destination';
 import type { ImportTargetSource } from '../send-target';
 
 /**
@@ -16,4 +17,9 @@ export function emulatorTarget(endpoint: string, apiKey: string): ImportTargetSo
       apiKey,
     },
   });
+}
+
+/** Where that profile sends, as the resume offer compares it (no key). */
+export function emulatorDestination(endpoint: string): ProfileDestinationSource {
+  return async () => ({ trackerKey: 'CS-TEST1', endpoint });
 }

@@ -34,6 +34,7 @@ export const channelSamples: ChannelSamples = {
   'import:live': () => [undefined],
   'import:interrupted': () => [undefined],
   'import:continue': () => [{ jobId }],
+  'import:reopen': () => [{ jobId }],
   'import:dismiss': () => [{ jobId }],
   'import:jobs': () => [undefined],
   'import:jobReport': () => [{ jobId }],

@@ -1,5 +1,6 @@
 import type { ImportService } from '../../import-sessions/import-service';
 import { createImportTargetSource } from '../../import-sessions/send-target';
+import { createProfileDestinationSource } from '../../import-sessions/resume-destination';
 import type { SecretStore } from '../../store/secrets';
 import type { SettingsStore } from '../../store/settings';
 import { registerHandlers } from './register';
@@ -30,6 +31,7 @@ export type ImportChannel =
   | 'import:live'
   | 'import:interrupted'
   | 'import:continue'
+  | 'import:reopen'
   | 'import:dismiss'
   | 'import:jobs'
   | 'import:jobReport';
@@ -44,6 +46,8 @@ export function importHandlers(services: ImportIpcServices): IpcHandlers<ImportC
     settings: services.settings,
     secrets: () => services.secrets,
   });
+  // The resume offer compares destinations without the key: the keychain stays closed.
+  const destinationOf = createProfileDestinationSource(services.settings);
   return {
     'import:open': ({ path, source }) => imports.open(path, source),
     'import:paste': ({ text }) => imports.paste(text),
@@ -65,8 +69,9 @@ export function importHandlers(services: ImportIpcServices): IpcHandlers<ImportC
     'import:resume': ({ jobId }) => imports.resume(jobId),
     'import:cancel': ({ jobId }) => imports.cancel(jobId),
     'import:live': () => imports.live(),
-    'import:interrupted': () => imports.interrupted(),
+    'import:interrupted': () => imports.interrupted(destinationOf),
     'import:continue': ({ jobId }) => imports.continueJob(jobId, target),
+    'import:reopen': ({ jobId }) => imports.reopen(jobId),
     'import:dismiss': ({ jobId }) => imports.dismiss(jobId),
     'import:jobs': () => imports.jobs(),
     'import:jobReport': ({ jobId }) => imports.jobReport(jobId),
