@@ -39,6 +39,10 @@ export const jobProgressSchema = z.object({
   retries: z.number(),
   requests: z.number(),
   possibleDuplicates: z.number(),
+  /** Rows skipped by the duplicate guard: their events were sent to this destination before. */
+  alreadySent: z.number(),
+  /** Events sent again that an earlier request may have delivered (its answer was lost). */
+  maybeSentBefore: z.number(),
   /** Events per second over the last few seconds. */
   eventsPerSecond: z.number(),
   /** Estimated seconds left, or null before there is a rate to go by. */

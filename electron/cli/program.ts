@@ -31,6 +31,12 @@ function buildProgram(io: CliIo, run: Run): Command {
     )
     .option('--report <rejected.csv>', 'write the invalid rows here, ready to fix in Excel')
     .option('--json', 'print the result as JSON')
+    .option(
+      '--tracker-key <key>',
+      "count the events already sent to this tracker key (default: the profile's)",
+    )
+    .option('--endpoint <url>', "the Track API address for that count (default: the profile's)")
+    .option('--profile <name>', 'the profile whose tracker key and endpoint to count against')
     .action((file: string, options) => run(() => validateCommand(file, options, io)));
 
   program
@@ -49,6 +55,7 @@ function buildProgram(io: CliIo, run: Run): Command {
     .option('--report <rejected.csv>', 'write the rows not sent here')
     .option('--rate <requests>/<seconds>s', "request rate, e.g. 200/60s (default: the profile's)")
     .option('--resume', 'continue the interrupted import of this file')
+    .option('--send-again', 'also send the events this destination already received from this app')
     .option('--dry-run', 'do everything but the HTTP requests')
     .option('--profile <name>', 'the profile whose key, tracker key and endpoint to use')
     .action((file: string, options) => run(() => sendCommand(file, options, io)));

@@ -24,6 +24,7 @@ export interface SendCommandOptions {
   report?: string;
   rate?: string;
   resume?: boolean;
+  sendAgain?: boolean;
   dryRun?: boolean;
   profile?: string;
 }
@@ -73,6 +74,18 @@ function printSummary(io: CliIo, result: JobResult, elapsedMs: number): void {
     out,
     `  rows not sent:        ${count(p.rejectedRows)} (refused by the server: ${count(p.rejectedByServer)})`,
   );
+  if (p.alreadySent > 0) {
+    line(
+      out,
+      `  already sent before:  ${count(p.alreadySent)} (skipped; --send-again sends them anyway)`,
+    );
+  }
+  if (p.maybeSentBefore > 0) {
+    line(
+      out,
+      `  maybe sent before:    ${count(p.maybeSentBefore)} (sent again: an earlier answer was lost, so they may arrive twice)`,
+    );
+  }
   line(out, `  possible duplicates:  ${count(p.possibleDuplicates)}`);
   line(out, `  requests:             ${count(p.requests)} (retries: ${count(p.retries)})`);
   line(out, `  time:                 ${duration(elapsedMs / 1000)}`);
@@ -144,7 +157,7 @@ export async function sendCommand(
   } else if (existing) {
     line(
       io.stderr,
-      `Note: an earlier import of this file was interrupted (${plural(existing.counts.acceptedRows, 'event')} sent). Starting a new import sends those events again; use --resume to continue the earlier one instead.`,
+      `Note: an earlier import of this file was interrupted (${plural(existing.counts.acceptedRows, 'event')} sent). A new import skips the events already sent; use --resume to continue the earlier one instead.`,
     );
   }
 
@@ -159,6 +172,7 @@ export async function sendCommand(
     dataDir: context.dataDir,
     systemCodePage: environmentCodePage(io.env),
     resumeJobId,
+    sendAgain: options.sendAgain === true,
     reportPath: options.report ? path.resolve(io.cwd, options.report) : undefined,
   });
   const view = createProgressView(io, () => job.progress());

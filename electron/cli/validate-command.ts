@@ -11,12 +11,33 @@ import { mappingMismatchError } from './mapping-mismatch';
 import { encodingReason, encodingSentence } from '../../shared/encodings';
 import { environmentCodePage } from '../engine/reading/system-code-page';
 import { sheetNotice, withSheet } from './sheet-choice';
+import { describeAlreadySent, describeMaybeSent } from '../../shared/already-sent';
+import { Ledger } from '../engine/ledger/ledger';
+import { sendDestination } from '../store/send-target';
+import { chooseProfile, openCliContext } from './cli-context';
 
 export interface ValidateCommandOptions {
   mapping: string;
   sheet?: string;
   report?: string;
   json?: boolean;
+  trackerKey?: string;
+  endpoint?: string;
+  profile?: string;
+}
+
+/**
+ * The duplicate guard's ledger for where `send` would go with the same flags, or null when no
+ * tracker key is known (validating a file before any profile exists is fine: nothing to count).
+ */
+async function ledgerFor(options: ValidateCommandOptions, io: CliIo): Promise<Ledger | null> {
+  const context = openCliContext(io);
+  const profile = await chooseProfile(context, options.profile);
+  const where = sendDestination(profile, {
+    trackerKey: options.trackerKey,
+    endpoint: options.endpoint,
+  });
+  return where.ok ? Ledger.forDestination(context.dataDir, where.destination) : null;
 }
 
 const SHOWN_ISSUES = 20;
@@ -41,6 +62,15 @@ function printSummary(
   // Only the marks decided from a column: a mark the mapping names is no news to its writer.
   for (const choice of summary.decimalMarks.filter((c) => c.automatic)) {
     line(out, `  Decimal mark of ${JSON.stringify(choice.column)}: ${choice.description}`);
+  }
+  // The duplicate guard's count, when a destination is known.
+  if (summary.alreadySent) {
+    const sent = describeAlreadySent(summary.alreadySent);
+    if (sent !== null) {
+      line(out, `  ${sent} send skips them; --send-again sends them anyway.`);
+    }
+    const maybe = describeMaybeSent(summary.alreadySent);
+    if (maybe !== null) line(out, `  ${maybe}`);
   }
   const kinds = Object.entries(summary.issueCounts) as [IssueKind, number][];
   if (kinds.length > 0) {
@@ -85,11 +115,13 @@ export async function validateCommand(
     // Beside JSON on standard output, a notice would break it: it goes to standard error.
     if (text !== null) line(options.json === true ? io.stderr : io.stdout, text);
   };
+  const ledger = await ledgerFor(options, io);
   let result;
   try {
     result = await validateFile({
       path: fullPath,
       mapping,
+      ledger: ledger ?? undefined,
       systemCodePage: environmentCodePage(io.env),
       now: Date.now(),
       onOpened: (opened) => {

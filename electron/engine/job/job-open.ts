@@ -131,6 +131,7 @@ async function openLocked(
     progress.value.eventsSent = state.counts.acceptedRows;
     progress.value.rejectedRows = state.counts.rejectedRows;
     progress.value.possibleDuplicates = state.counts.possibleDuplicateRows;
+    progress.value.alreadySent = state.counts.alreadySentRows;
   }
   // A resume sends to the tracker and address in its journal, which resumeJournal refused unless
   // they are allowed and the caller's own.

@@ -26,6 +26,8 @@ export class ProgressTracker {
       retries: 0,
       requests: 0,
       possibleDuplicates: 0,
+      alreadySent: 0,
+      maybeSentBefore: 0,
       eventsPerSecond: 0,
       etaSeconds: null,
       waitSeconds: null,

@@ -14,6 +14,12 @@ import { createPacker, encodeEvent, type PackedBatch } from '../sending/pack';
 import type { SourceFile } from '../reading/source/source';
 import { createSender, type BatchOutcome, type FetchLike, type SendEvent } from '../sending/sender';
 import { checkRows } from '../validation/validate';
+import { basename } from 'node:path';
+import { eventFingerprint } from '../ledger/event-fingerprint';
+import { Ledger } from '../ledger/ledger';
+import { STATUS } from '../ledger/ledger-records';
+import type { LedgerRun } from '../ledger/ledger-run';
+import { findAlreadySent, type AlreadySentRows } from '../ledger/already-sent-rows';
 
 /** The report's reason for a row the person skipped in the review. */
 export const SKIPPED_MESSAGE = 'Skipped in the review: not sent.';
@@ -83,6 +89,29 @@ export async function sendBatches(
   const inFlight = new Set<Promise<void>>();
   let journalFailure: unknown = null;
 
+  // The duplicate guard: rows whose events this destination already has are not sent again
+  // (unless asked to), and everything this run sends is recorded as it goes.
+  const ledger = Ledger.forDestination(options.dataDir, opened.target);
+  let alreadySent: AlreadySentRows | null = null;
+  if (options.sendAgain !== true) {
+    progress.setPhase('preparing', 'Checking which events were sent before…');
+    emit();
+    alreadySent = await findAlreadySent(options.path, file, converter, edits, ledger);
+    progress.value.maybeSentBefore = alreadySent.summary.maybe;
+  }
+  const run: LedgerRun = await ledger.startRun({
+    kind: 'import',
+    label: basename(options.path),
+    at: new Date((options.wallNow ?? Date.now)()).toISOString(),
+  });
+  // Each event's fingerprint from when it is packed until its batch is settled.
+  const fingerprintOfRow = new Map<number, Uint32Array>();
+  const fingerprintsOf = (rows: readonly number[]) =>
+    rows.flatMap((row) => {
+      const fingerprint = fingerprintOfRow.get(row);
+      return fingerprint ? [fingerprint] : [];
+    });
+
   progress.setPhase('sending', 'Sending events…');
   emit();
 
@@ -115,12 +144,22 @@ export async function sendBatches(
     emit();
   }
 
-  async function settle(batchId: number, outcome: BatchOutcome): Promise<void> {
+  async function settle(
+    batchId: number,
+    rows: readonly number[],
+    outcome: BatchOutcome,
+  ): Promise<void> {
     await journal.result(batchId, {
       accepted: outcome.accepted,
       rejected: outcome.rejected,
       doubtful: outcome.possibleDuplicates,
     });
+    // After the journal, which is the truth a resume goes by: the ledger never says "sent" of a
+    // row the journal does not. Rows neither accepted nor possibly duplicated never arrived.
+    await run.record(fingerprintsOf(outcome.accepted), STATUS.sent);
+    const maybe = new Set([...outcome.accepted, ...outcome.possibleDuplicates]);
+    await run.record(fingerprintsOf(rows.filter((row) => !maybe.has(row))), STATUS.none);
+    for (const row of rows) fingerprintOfRow.delete(row);
     progress.value.eventsSent += outcome.accepted.length;
     progress.value.rejectedRows += outcome.rejected.length;
     progress.value.rejectedByServer += outcome.rejected.length;
@@ -151,9 +190,11 @@ export async function sendBatches(
     const task = (async () => {
       const batchId = existingId ?? (await journal.intent(batch.rows, batch.body));
       for (const row of batch.rows) batchOfRow.set(row, batchId);
+      // "Maybe sent" from before the first byte leaves: a crash mid-request leaves it so.
+      await run.record(fingerprintsOf(batch.rows), STATUS.maybe);
       const outcome = await sender.send(batch, control.signal);
       for (const row of batch.rows) batchOfRow.delete(row);
-      await settle(batchId, outcome);
+      await settle(batchId, batch.rows, outcome);
       if (outcome.kind === 'accepted' || outcome.kind === 'rejected_rows') {
         marks.release(holdToken);
         await moveWatermark();
@@ -192,6 +233,7 @@ export async function sendBatches(
           continue;
         }
         if (plan.isResend(row.row)) {
+          if (event) fingerprintOfRow.set(row.row, eventFingerprint(event));
           const ready = plan.take(row.row, event ? encodeEvent(event) : null, trackerKey);
           if (ready) await dispatch(ready.batch, ready.batchId);
           continue;
@@ -201,6 +243,13 @@ export async function sendBatches(
           invalid.push({ row: row.row, message: message.join(' '), cells: row.cells });
           continue;
         }
+        const sentBefore = alreadySent?.reasonFor(row.row) ?? null;
+        if (sentBefore !== null) {
+          invalid.push({ row: row.row, message: sentBefore, cells: row.cells, alreadySent: true });
+          progress.value.alreadySent += 1;
+          continue;
+        }
+        fingerprintOfRow.set(row.row, eventFingerprint(event));
         if (packerFirstRow === null) {
           packerFirstRow = row.row;
           marks.hold('packer', row.row);
@@ -221,7 +270,7 @@ export async function sendBatches(
       }
       if (invalid.length > 0) {
         await journal.reject(invalid);
-        progress.value.rejectedRows += invalid.length;
+        progress.value.rejectedRows += invalid.filter((r) => r.alreadySent !== true).length;
       }
       progress.value.bytesRead = chunk.endByteOffset;
       marks.boundary({ offset: chunk.endByteOffset, row: chunk.nextRowNumber });
@@ -240,6 +289,8 @@ export async function sendBatches(
     if (!control.stopped() && journalFailure === null) await moveWatermark();
   } catch (error) {
     if (!control.stopped()) throw error;
+  } finally {
+    await run.close();
   }
   if (journalFailure !== null) throw journalFailure;
 }

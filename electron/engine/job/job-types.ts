@@ -39,6 +39,11 @@ export interface ImportJobOptions {
    * journal, so a resume applies them again without being given them.
    */
   edits?: RowEdits;
+  /**
+   * Send events the duplicate guard found sent to this destination before, too (the CLI's
+   * `--send-again`, the review's "Send them again"). By default they are skipped and reported.
+   */
+  sendAgain?: boolean;
   /** Rows and events the validation counted, kept in the journal so a resume offer can say "x of y". */
   expected?: { dataRows: number; events: number } | null;
 }

@@ -116,7 +116,7 @@ export function startImportJob(options: ImportJobOptions): ImportJob {
     // else beside the journal.
     let reportPath: string | null = options.reportPath ?? null;
     let reportRows = 0;
-    if (reportPath === null && progress.value.rejectedRows > 0) {
+    if (reportPath === null && progress.value.rejectedRows + progress.value.alreadySent > 0) {
       reportPath = join(dirname(journal.path), 'rejected.csv');
     }
     if (reportPath !== null) {
@@ -131,6 +131,14 @@ export function startImportJob(options: ImportJobOptions): ImportJob {
     const file = basename(options.path);
     const parts = [`Import of ${file} complete: ${plural(p.eventsSent, 'event')} sent`];
     if (p.rejectedRows > 0) parts.push(`${plural(p.rejectedRows, 'row')} not sent`);
+    if (p.alreadySent > 0) {
+      parts.push(`${plural(p.alreadySent, 'event')} skipped: already sent before`);
+    }
+    if (p.maybeSentBefore > 0) {
+      parts.push(
+        `${plural(p.maybeSentBefore, 'event')} sent again that an earlier request may have delivered (they may arrive twice)`,
+      );
+    }
     if (p.possibleDuplicates > 0) {
       parts.push(
         `${plural(p.possibleDuplicates, 'event')} may have arrived twice (a request's answer was lost)`,

@@ -28,7 +28,10 @@ export interface RejectedRow {
 
 export interface JournalCounts {
   acceptedRows: number;
+  /** Rows not sent because invalid or refused (not those skipped as already sent). */
   rejectedRows: number;
+  /** Rows the duplicate guard skipped: their events were sent before. */
+  alreadySentRows: number;
   /** Rows of open batches still to send. */
   pendingRows: number;
   /** Rows sent at least once with an unknown outcome and not rejected: the server may hold them twice. */
@@ -121,6 +124,7 @@ class StateBuilder {
   private readonly accepted = new RowSet();
   private readonly doubtful = new RowSet();
   private readonly rejected = new Map<number, { messages: string[]; cells: string[] | null }>();
+  private readonly alreadySent = new Set<number>();
   private lowWater = { offset: 0, row: 1 };
   private state: JournalState['state'] = null;
   private updatedAt: number | null = null;
@@ -161,7 +165,10 @@ class StateBuilder {
           this.lowWater = { offset: record.offset, row: record.row };
         return;
       case 'rejected':
-        for (const row of record.rows) this.addRejected(row.row, row.message, row.cells ?? null);
+        for (const row of record.rows) {
+          this.addRejected(row.row, row.message, row.cells ?? null);
+          if (row.alreadySent === true) this.alreadySent.add(row.row);
+        }
         return;
       case 'state':
         // A state change is a boundary (pause, resume): a batch still without a result here may
@@ -207,7 +214,8 @@ class StateBuilder {
       rejected,
       counts: {
         acceptedRows: this.accepted.size,
-        rejectedRows: this.rejected.size,
+        rejectedRows: this.rejected.size - this.alreadySent.size,
+        alreadySentRows: this.alreadySent.size,
         pendingRows: openBatches.reduce((sum, b) => sum + countRows(b.pending), 0),
         possibleDuplicateRows: countRows(subtractRanges(this.doubtful.ranges(), rejectedRanges)),
         batches: this.batches.size,

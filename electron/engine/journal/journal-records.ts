@@ -102,6 +102,8 @@ export const rejectedRowSchema = z.strictObject({
   row: rowSchema,
   message: z.string(),
   cells: z.array(z.string()).optional(),
+  /** Not sent because the duplicate guard found it sent before (not a problem with the row). */
+  alreadySent: z.literal(true).optional(),
 });
 export type RejectedRowRecord = z.infer<typeof rejectedRowSchema>;
 

@@ -128,6 +128,7 @@ describe('the job journal', () => {
       },
     ]);
     expect(state.counts).toEqual({
+      alreadySentRows: 0,
       acceptedRows: 199,
       rejectedRows: 2,
       pendingRows: 2,

@@ -22,6 +22,11 @@ export class FingerprintList {
     this.size += 1;
   }
 
+  /** Forgets the last one added. */
+  pop(): void {
+    if (this.size > 0) this.size -= 1;
+  }
+
   /** Forgets everything (validation starts again after a decimal mark changed). */
   clear(): void {
     this.size = 0;

@@ -9,6 +9,9 @@ import { prepareImport, withDecimal, type PendingDecimal } from './prepare';
 import type { DataRow } from '../reading/reader';
 import { readSourceRows, type SourceFile } from '../reading/source/source';
 import type { TypedCells } from '../../../shared/typed-cells';
+import type { AlreadySent } from '../../../shared/already-sent';
+import { FingerprintList } from '../ledger/fingerprint-list';
+import type { Ledger, LedgerLookup } from '../ledger/ledger';
 
 /** How far a validation has got; sent after each chunk of the file. */
 export interface ValidationProgress {
@@ -35,6 +38,8 @@ export interface ValidationSummary {
   /** How each number attribute's decimals are read (decided from its column when automatic). */
   decimalMarks: DecimalChoice[];
   zone: string;
+  /** With a ledger: the valid rows' events sent (or maybe sent) to its destination before. */
+  alreadySent?: AlreadySent;
 }
 
 export type ValidationResult =
@@ -45,6 +50,8 @@ export type ValidationResult =
       /** The mapping bound to the file, for reading its rows again later (pages of the review). */
       converter: RowConverter;
       summary: ValidationSummary;
+      /** With a ledger: which rows (by `fingerprints.row(i)`) were sent before, and by whom. */
+      guard?: { fingerprints: FingerprintList; found: LedgerLookup };
     }
   | { ok: false; file: SourceFile; issues: MappingIssue[] };
 
@@ -79,6 +86,11 @@ export interface ValidateOptions {
    * mark other than its first rows did (rare): whatever the callbacks gathered starts again.
    */
   onRestart?: () => void | Promise<void>;
+  /**
+   * The duplicate guard's ledger for where the events would go: valid rows are converted and
+   * fingerprinted, and the summary says how many were sent before (`alreadySent`).
+   */
+  ledger?: Ledger;
 }
 
 /** Rows of a chunk that the reader already found broken (wrong number of values), with their issues. */
@@ -174,7 +186,9 @@ export async function validateFile(options: ValidateOptions): Promise<Validation
   };
 
   // Not through `checkRows`: validation needs no events, and building them (and keeping a chunk's
-  // worth alive until the chunk is done) is over a tenth of the time on a big file.
+  // worth alive until the chunk is done) is over a tenth of the time on a big file. Only the
+  // duplicate guard needs them, one at a time, for their fingerprints.
+  const fingerprints = options.ledger ? new FingerprintList() : null;
   for await (const chunk of readSourceRows(options.path, file)) {
     options.signal?.throwIfAborted();
     const broken = chunk.issues.length > 0 ? issuesByRow(chunk.issues) : null;
@@ -184,7 +198,15 @@ export async function validateFile(options: ValidateOptions): Promise<Validation
       const check: RowCheck =
         readIssues && stillBroken(read, row, file, readIssues)
           ? { valid: false, issues: readIssues }
-          : withEventSize(converter.check(row.cells, row.row, row.typed), row, converter);
+          : withEventSize(checkRow(row, fingerprints), row, converter);
+      if (
+        fingerprints !== null &&
+        !check.valid &&
+        fingerprints.row(fingerprints.count - 1) === row.row
+      ) {
+        // Too large to send after all (withEventSize): not an event the guard looks up.
+        fingerprints.pop();
+      }
       options.onRow?.(row, check);
       // The file's own cells, as a send decides the mark from them (prepareImport).
       for (const pending of pendingDecimals) {
@@ -212,8 +234,30 @@ export async function validateFile(options: ValidateOptions): Promise<Validation
       nextRowNumber: chunk.nextRowNumber,
     });
   }
-  if (pendingDecimals.length === 0) return { ok: true, file, mapping, converter, summary };
-  return confirmDecimals(options, { ok: true, file, mapping, converter, summary }, pendingDecimals);
+  const guard = await lookUp(options.ledger, fingerprints, summary);
+  const result = { ok: true as const, file, mapping, converter, summary, ...guard };
+  if (pendingDecimals.length === 0) return result;
+  return confirmDecimals(options, result, pendingDecimals);
+
+  /** The row's check; with the guard, its event built and fingerprinted on the way. */
+  function checkRow(row: DataRow, list: FingerprintList | null): RowCheck {
+    if (list === null) return converter.check(row.cells, row.row, row.typed);
+    const { event, issues } = converter.convert(row.cells, row.row, row.typed);
+    if (event !== null) list.add(row.row, event);
+    return { valid: event !== null, issues };
+  }
+}
+
+/** The guard's lookup of a validated file's events, counted into its summary. */
+async function lookUp(
+  ledger: Ledger | undefined,
+  fingerprints: FingerprintList | null,
+  summary: ValidationSummary,
+): Promise<{ guard?: { fingerprints: FingerprintList; found: LedgerLookup } }> {
+  if (ledger === undefined || fingerprints === null) return {};
+  const found = await ledger.lookup(fingerprints);
+  summary.alreadySent = found.summary;
+  return { guard: { fingerprints, found } };
 }
 
 /**
