@@ -6,7 +6,12 @@ import {
   type OpenFileResponse,
   type RowsView,
 } from '../../../shared/ipc-import';
-import { parseMappingFile, serializeMapping, type FileSource } from '../../../shared/mapping';
+import {
+  parseMappingFile,
+  serializeMapping,
+  type FileSource,
+  type Mapping,
+} from '../../../shared/mapping';
 import { downloadText } from '../download';
 import {
   checkDraft,
@@ -16,6 +21,7 @@ import {
 } from '../mapping/mapping-draft';
 import { callApi } from './call-api';
 import { errorMessage } from './error-message';
+import { dismissInterrupted } from './import-send-actions';
 import { getState, initialState, setState } from './import-wizard-store';
 
 // What the wizard's buttons do. Plain functions over the store and `callApi`, so that they stay
@@ -61,6 +67,36 @@ async function openWith(open: () => Promise<OpenFileResponse>): Promise<void> {
   } catch (error) {
     setState({ opening: false, fileError: errorMessage(error) });
   }
+}
+
+/**
+ * "Start <file> again" from the resume question: opens an interrupted import's file with the
+ * mapping it was sent with, as a new import (to wherever the profile sends now). The main process
+ * knows the file from the job's record; the interrupted import leaves the offers, not History.
+ */
+export async function startInterruptedAgain(jobId: string): Promise<void> {
+  const job = getState().interrupted.find((j) => j.jobId === jobId);
+  setState({ resumeQuestion: null });
+  const sent: { mapping: Mapping | null } = { mapping: null };
+  await openWith(async () => {
+    const reopened = await callApi((api) => api.import.reopen({ jobId }));
+    sent.mapping = reopened.mapping;
+    return reopened;
+  });
+  const mapping = sent.mapping;
+  if (mapping === null || getState().open === null) return;
+  const now = job?.destination.now;
+  const where = now ? ` to tracker key ${now.trackerKey} at ${now.endpoint}` : '';
+  setState({
+    step: 'map',
+    draft: draftFromMapping(mapping),
+    guessed: new Set(),
+    mappingNote: {
+      tone: 'info',
+      text: `Using the mapping of the interrupted import of ${job?.fileName ?? 'this file'}. It is sent as a new import${where}; the interrupted one stays in History.`,
+    },
+  });
+  await dismissInterrupted(jobId);
 }
 
 /** Reads the file again with another encoding, delimiter or header row. */

@@ -1,6 +1,6 @@
 import { downloadText } from '../download';
 import { callApi } from './call-api';
-import { errorMessage } from './error-message';
+import { errorCode, errorMessage } from './error-message';
 import { getState, initialState, setState } from './import-wizard-store';
 
 // The sending half of the wizard: start, follow, pause, resume, cancel, and interrupted imports.
@@ -42,8 +42,16 @@ export async function refreshInterrupted(): Promise<void> {
   }
 }
 
-/** Continues an interrupted import from its journal and follows it. */
+/**
+ * Continues an interrupted import from its journal and follows it. One whose destination is not
+ * its profile's any more is asked about instead, before any request (nothing is sent).
+ */
 export async function continueImport(jobId: string): Promise<void> {
+  const offered = getState().interrupted.find((job) => job.jobId === jobId);
+  if (offered?.destination.problem) {
+    setState({ resumeQuestion: jobId, resumeProblem: null });
+    return;
+  }
   setState({ busy: true, sendProblem: null, resumeProblem: null });
   try {
     const answer = await callApi((api) => api.import.continue({ jobId }));
@@ -55,9 +63,23 @@ export async function continueImport(jobId: string): Promise<void> {
       interrupted: s.interrupted.filter((job) => job.jobId !== jobId),
     }));
   } catch (error) {
+    if (errorCode(error) === 'destination_changed') {
+      // The profile changed since the offer was listed: ask with what the main process says now.
+      await refreshInterrupted();
+      const now = getState().interrupted.find((job) => job.jobId === jobId);
+      if (now?.destination.problem) {
+        setState({ busy: false, resumeQuestion: jobId });
+        return;
+      }
+    }
     // Said in the offer itself, beside the button that was pressed.
     setState({ busy: false, resumeProblem: { jobId, message: errorMessage(error) } });
   }
+}
+
+/** "Not now": the question closes, nothing is sent, and the import is still offered. */
+export function closeResumeQuestion(): void {
+  setState({ resumeQuestion: null });
 }
 
 export async function dismissInterrupted(jobId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type {
   FilePreview,
-  ImportJobSummary,
+  InterruptedImport,
   JobUpdate,
   RecentMapping,
   ReviewSummary,
@@ -44,9 +44,11 @@ export interface WizardState {
   jobId: string | null;
   job: JobUpdate | null;
   sendProblem: string | null;
-  interrupted: readonly ImportJobSummary[];
+  interrupted: readonly InterruptedImport[];
   /** Why an interrupted import could not be resumed (another program sends it), shown in its offer. */
   resumeProblem: { jobId: string; message: string } | null;
+  /** The interrupted import whose destination is not its profile's any more: the question is open. */
+  resumeQuestion: string | null;
   /** Something is being done that the buttons should wait for. */
   busy: boolean;
 }
@@ -71,6 +73,7 @@ export function initialState(): WizardState {
     sendProblem: null,
     interrupted: [],
     resumeProblem: null,
+    resumeQuestion: null,
     busy: false,
   };
 }

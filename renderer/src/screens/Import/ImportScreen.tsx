@@ -20,7 +20,12 @@ export function ImportScreen(): ReactElement {
     >
       <div className="im-wizard" data-step={state.step} data-state={ready ? 'ready' : 'loading'}>
         {state.step !== 'send' && (
-          <ResumeOffers jobs={state.interrupted} busy={state.busy} problem={state.resumeProblem} />
+          <ResumeOffers
+            jobs={state.interrupted}
+            busy={state.busy}
+            problem={state.resumeProblem}
+            question={state.resumeQuestion}
+          />
         )}
         <StepIndicator step={state.step} />
         {state.step === 'file' && <ChooseFileStep state={state} />}

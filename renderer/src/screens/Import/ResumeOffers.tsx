@@ -1,21 +1,31 @@
 import type { ReactElement } from 'react';
 import { Button } from 'react-aria-components';
-import type { ImportJobSummary } from '../../../../shared/ipc-import';
-import { continueImport, dismissInterrupted } from '../../api/import-send-actions';
+import type { InterruptedImport } from '../../../../shared/ipc-import';
+import { startInterruptedAgain } from '../../api/import-actions';
+import {
+  closeResumeQuestion,
+  continueImport,
+  dismissInterrupted,
+} from '../../api/import-send-actions';
 import { count } from '../../../../shared/wording';
+import { ResumeDestinationDialog } from './ResumeDestinationDialog';
 
 /** "Resume import of customers.csv: 412,000 of 1,000,000 sent", for each interrupted import. */
 export function ResumeOffers({
   jobs,
   busy,
   problem,
+  question,
 }: {
-  jobs: readonly ImportJobSummary[];
+  jobs: readonly InterruptedImport[];
   busy: boolean;
   /** Why the last resume pressed was refused (e.g. another program is sending that import). */
   problem: { jobId: string; message: string } | null;
+  /** The import whose resume asks where to send (its destination is not its profile's). */
+  question: string | null;
 }): ReactElement | null {
   if (jobs.length === 0) return null;
+  const asked = jobs.find((job) => job.jobId === question);
   return (
     <section aria-label="Interrupted imports" className="im-panel">
       {jobs.map((job) => (
@@ -51,6 +61,13 @@ export function ResumeOffers({
           )}
         </div>
       ))}
+      {asked && (
+        <ResumeDestinationDialog
+          job={asked}
+          onStartAgain={() => void startInterruptedAgain(asked.jobId)}
+          onClose={closeResumeQuestion}
+        />
+      )}
     </section>
   );
 }
