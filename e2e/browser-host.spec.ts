@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { AppFramePage } from './pages/app-frame';
 import { expect, test } from './support/browser-host';
 import { callApi, hostSocketUrl, probeSocket } from './support/browser-host-probe';
@@ -90,17 +88,60 @@ test('a page of another origin cannot connect, even with the token', async ({ pa
   }
 });
 
-test('a file the page holds reaches the main process as a real file', async ({ page, host }) => {
+test('a file the page holds reaches the main process as a real file, known by a handle', async ({
+  page,
+  host,
+}) => {
   const app = new AppFramePage(page);
   await app.open(host.url);
 
   const answer = await callApi(
     page,
-    `getPathForFile(new File(['customer_id,event\\ncus_1,signup\\n'], '../Kunden März.csv'))`,
+    `registerFile(new File(['customer_id,event\\ncus_1,signup\\n'], '../Kunden März.csv'))`,
   );
 
-  expect(answer).toEqual({ value: expect.any(String) });
-  const filePath = (answer as { value: string }).value;
-  expect(path.basename(filePath)).toBe('Kunden März.csv');
-  expect(await readFile(filePath, 'utf8')).toBe('customer_id,event\ncus_1,signup\n');
+  // The page gets a handle and the name; the copy's path stays in the host.
+  expect(answer).toEqual({ value: { handle: expect.any(String), name: 'Kunden März.csv' } });
+  const { handle } = (answer as { value: { handle: string } }).value;
+  expect(handle).not.toContain('/');
+  const opened = await callApi(page, `import.open({ file: ${JSON.stringify(handle)} })`);
+  expect(opened).toMatchObject({ value: { file: { header: ['customer_id', 'event'] } } });
+});
+
+test('the page cannot open a path, a forged handle, or register a path itself', async ({
+  page,
+  host,
+}) => {
+  const app = new AppFramePage(page);
+  await app.open(host.url);
+
+  for (const file of ['/etc/passwd', `f-${'0'.repeat(32)}`]) {
+    expect(await callApi(page, `import.open({ file: ${JSON.stringify(file)} })`)).toEqual({
+      error: 'This file is no longer open in the app. Choose it again.',
+    });
+  }
+  expect(await callApi(page, `import.open({ path: '/etc/passwd' })`)).toEqual({
+    error: expect.stringMatching(/^The request was not valid/),
+  });
+  // The preload's own channel is not on window.api, and the host's socket refuses it, token or not.
+  expect(await page.evaluate('Object.keys(window.api).includes("preload")')).toBe(false);
+  const probe = await probeSocket(page, hostSocketUrl(host.origin, host.token), {
+    id: 1,
+    channel: 'preload:registerFile',
+    payload: { path: '/etc/passwd' },
+  });
+  expect(probe).toEqual({
+    opened: true,
+    reply: {
+      id: 1,
+      result: {
+        ok: false,
+        error: {
+          code: 'forbidden_sender',
+          message:
+            'Only the app itself may hand over a file by its path, so this request was refused.',
+        },
+      },
+    },
+  });
 });

@@ -5,6 +5,7 @@ import { encodingSourceSchema } from './encodings';
 import { jobOutcomeSchema, jobProgressSchema } from './job-progress';
 import { issueKindSchema, mappingIssueSchema, rowIssueSchema } from './issues';
 import { fileSourceSchema, mappingSchema } from './mapping';
+import { fileHandleSchema } from './ipc-file';
 
 // The import wizard's channels (`import:*`): open a file, validate it with a mapping, page through
 // its rows, fix or skip rows, send, and follow, pause, resume or cancel the upload. The file stays
@@ -94,8 +95,12 @@ export const recentMappingSchema = z.object({
 });
 export type RecentMapping = z.infer<typeof recentMappingSchema>;
 
+/**
+ * `import:open`: the handle `window.api.registerFile` answered for the file, never a path (the
+ * page cannot name a file the user did not pick; an unknown handle is refused, code `gone`).
+ */
 export const openFileRequestSchema = z.strictObject({
-  path: z.string().min(1),
+  file: fileHandleSchema,
   source: fileSourceSchema.optional(),
 });
 export const openFileResponseSchema = z.object({

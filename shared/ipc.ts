@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { registeredFileSchema, type RegisteredFile } from './ipc-file';
 import { importEvents, importRequests } from './ipc-import';
 import { sendIpcRequests } from './ipc-send';
 import { settingsRequests } from './ipc-settings';
 import { userErrorCodeSchema } from './user-error';
+
+export { registeredFileSchema, type RegisteredFile };
 
 /**
  * The IPC contract between the renderer (through the preload's `window.api`) and the main process.
@@ -115,6 +118,26 @@ export const ipcEvents = {
   ...importEvents,
 } as const satisfies Record<string, z.ZodType>;
 
+/**
+ * The one channel only the preload calls, never part of `window.api` and never answered over the
+ * browser host's socket: the preload sends the path Electron's `webUtils.getPathForFile` found for
+ * a file the user picked or dropped, and the main process answers a handle for it
+ * (docs/security.md item 21). The page cannot reach `ipcRenderer`, so it cannot name a path of
+ * its own here; `window.api.registerFile` takes a File, not a path. The main process binds it
+ * with the same sender and schema checks as the contract's channels.
+ */
+export const fileRegisterChannel = 'preload:registerFile';
+export const preloadRequests = {
+  [fileRegisterChannel]: {
+    request: z.strictObject({ path: z.string().min(1) }),
+    response: registeredFileSchema,
+  },
+} as const satisfies Record<string, IpcRequestSpec>;
+/** Name of a preload-only channel. */
+export type PreloadChannel = keyof typeof preloadRequests;
+/** Every preload-only channel name (the browser host's socket refuses these). */
+export const preloadChannels = Object.keys(preloadRequests) as PreloadChannel[];
+
 /** Name of a request channel. */
 export type IpcChannel = keyof typeof ipcRequests;
 /** Name of an event channel. */
@@ -154,7 +177,7 @@ export function ipcEventMethod(channel: string): { domain: string; method: strin
 }
 
 /**
- * A file the page hands to `window.api.getPathForFile`: the DOM's `File` fits. Structural, because
+ * A file the page hands to `window.api.registerFile`: the DOM's `File` fits. Structural, because
  * this module is compiled both with and without DOM types.
  */
 export interface FileLike {
@@ -191,11 +214,14 @@ type DomainApi<D extends string> = {
  * unwrapped value and reject with an `ApiError` (the envelope's code and plain-words message) when
  * the main process answers `ok: false`; listeners receive payloads only, never IPC event objects.
  *
- * `getPathForFile` turns a file the user picked or dropped into a path the main process can open
- * (Electron's `webUtils.getPathForFile`; the browser host uploads the file and answers the copy's path).
+ * `registerFile` hands a file the user picked or dropped to the main process and answers an opaque
+ * handle for it (and its name), which `import:open` takes: the page never sees or names a path. In
+ * Electron the preload finds the path (`webUtils.getPathForFile`) and registers it over
+ * `fileRegisterChannel`; the browser host uploads the file and registers the copy. It rejects like
+ * a request, with an `ApiError`.
  */
 export type AppApi = {
   readonly [D in DomainOf<IpcChannel> | DomainOf<IpcEventChannel>]: DomainApi<D>;
 } & {
-  readonly getPathForFile: (file: FileLike) => Promise<string>;
+  readonly registerFile: (file: FileLike) => Promise<RegisteredFile>;
 };

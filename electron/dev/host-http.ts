@@ -5,6 +5,7 @@ import { createAppProtocolHandler } from '../main/protocol';
 import { checkHostAccess, describeRefusal } from './host-access';
 import { rewriteIndexHtml } from './host-page';
 import { HOST_PATHS } from './host-protocol';
+import type { FileRegistry } from '../import-sessions/file-registry';
 import type { UploadStore } from './host-upload';
 
 export interface HostHttpOptions {
@@ -14,6 +15,8 @@ export interface HostHttpOptions {
   /** The page policy, see `browserHostCsp`. */
   csp: string;
   uploads: UploadStore;
+  /** Where an uploaded copy is registered: the page gets its handle, never its path. */
+  files: Pick<FileRegistry, 'register'>;
   /** The bundled bridge script. */
   bridgeScript: () => Promise<string>;
 }
@@ -55,7 +58,9 @@ async function serveUpload(
   }
   const name = url.searchParams.get('name') ?? '';
   const filePath = await options.uploads.save(request, name);
-  send(response, 200, 'application/json', JSON.stringify({ path: filePath }), options.csp);
+  // As the preload's channel answers in Electron: the handle and the name, never the copy's path.
+  const value = options.files.register(filePath);
+  send(response, 200, 'application/json', JSON.stringify({ ok: true, value }), options.csp);
 }
 
 async function serveIndex(response: ServerResponse, options: HostHttpOptions): Promise<void> {
@@ -65,7 +70,7 @@ async function serveIndex(response: ServerResponse, options: HostHttpOptions): P
 
 /**
  * The host's HTTP side: the page (index.html with the bridge and the host's CSP), the bridge
- * script, token-protected uploads, and every other built file through the production app://
+ * script, token-protected uploads (registered, answered by handle), and every other built file through the production app://
  * handler, with the host's CSP in place of production's.
  */
 export function createHostHttpHandler(options: HostHttpOptions): Handler {

@@ -5,6 +5,8 @@ import type { RawData, WebSocket } from 'ws';
 import { checkHostAccess, describeRefusal } from './host-access';
 import type { EventHub } from './host-events';
 import type { HostIpc } from './host-ipc';
+import type { IpcResult } from '../../shared/ipc';
+import { preloadChannels } from '../../shared/ipc';
 import { HOST_PATHS, hostRequestSchema } from './host-protocol';
 import type { HostReply } from './host-protocol';
 
@@ -23,6 +25,14 @@ export interface HostSocketOptions {
    */
   frameUrl: string;
 }
+
+const PRELOAD_ONLY: IpcResult<never> = {
+  ok: false,
+  error: {
+    code: 'forbidden_sender',
+    message: 'Only the app itself may hand over a file by its path, so this request was refused.',
+  },
+};
 
 function refuseUpgrade(socket: Duplex, status: number, message: string): void {
   const reason = status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Not Found';
@@ -51,7 +61,11 @@ async function answer(socket: WebSocket, data: RawData, options: HostSocketOptio
   }
   // JSON has no undefined: a request without `payload` is a call without an argument.
   const args = Object.hasOwn(raw as object, 'payload') ? [request.data.payload] : [];
-  const result = await options.ipc.invoke(request.data.channel, options.frameUrl, args);
+  const { channel } = request.data;
+  // The preload's own channel registers a path: a page must not (its files come by upload).
+  const result = (preloadChannels as readonly string[]).includes(channel)
+    ? PRELOAD_ONLY
+    : await options.ipc.invoke(channel, options.frameUrl, args);
   const reply: HostReply = { id: request.data.id, result };
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(reply));
 }

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { z } from 'zod';
 import type { IpcEventChannel } from '../../shared/ipc';
+import { fileRegisterChannel } from '../../shared/ipc';
 import type { SocketLike } from './page/browser-types';
 import { createHostClient } from './page/host-client';
 import { RendererNotBuiltError, startBrowserHost } from './start-browser-host';
@@ -101,6 +102,26 @@ describe('startBrowserHost: the socket', () => {
   ])('refuses a connection with the right token %s', async (_name, origin) => {
     const host = await start();
     expect(await connect(socketUrl(host), origin)).toBe(403);
+  });
+
+  it("refuses the preload's own channel: a page cannot register a path", async () => {
+    const host = await start();
+    const socket = await connect(socketUrl(host), host.origin);
+    if (typeof socket === 'number') throw new Error(`refused with ${socket}`);
+    const payload = { path: '/etc/passwd' };
+    const reply = await ask(socket, { id: 4, channel: fileRegisterChannel, payload });
+    expect(reply).toEqual({
+      id: 4,
+      result: {
+        ok: false,
+        error: {
+          code: 'forbidden_sender',
+          message:
+            'Only the app itself may hand over a file by its path, so this request was refused.',
+        },
+      },
+    });
+    socket.close();
   });
 
   it('still runs the registrar checks: a bad payload is refused in words', async () => {
@@ -204,9 +225,48 @@ describe('startBrowserHost: uploads', () => {
 
     const { status, text } = await answer;
     expect(status).toBe(200);
-    const filePath = z.object({ path: z.string() }).parse(JSON.parse(text)).path;
+    // The page gets a handle and the name, never the copy's path.
+    const registered = z
+      .strictObject({
+        ok: z.literal(true),
+        value: z.strictObject({ handle: z.string(), name: z.string() }),
+      })
+      .parse(JSON.parse(text)).value;
+    expect(registered.name).toBe('März.csv');
+    expect(text).not.toContain(uploadBase);
+    const [filePath = ''] = await filesUnder(uploadBase);
     expect(path.basename(filePath)).toBe('März.csv');
     expect(await readFile(filePath, 'utf8')).toBe(`${half.toString()}b\n`);
+  });
+
+  it('opens an upload by its handle, and refuses a path or a forged handle', async () => {
+    const host = await start();
+    const body = new PassThrough();
+    body.end('customer_id,event\ncus_1,signup\n');
+    const { text } = await upload(host, `token=${host.token}&name=people.csv`, body);
+    const { handle } = (JSON.parse(text) as { value: { handle: string } }).value;
+
+    const socket = await connect(socketUrl(host), host.origin);
+    if (typeof socket === 'number') throw new Error(`refused with ${socket}`);
+    const opened = await ask(socket, { id: 1, channel: 'import:open', payload: { file: handle } });
+    expect(opened).toMatchObject({
+      result: { ok: true, value: { file: { header: ['customer_id', 'event'] } } },
+    });
+    const gone = {
+      ok: false,
+      error: { code: 'gone', message: 'This file is no longer open in the app. Choose it again.' },
+    };
+    for (const file of ['/etc/passwd', `f-${'0'.repeat(32)}`]) {
+      const reply = await ask(socket, { id: 2, channel: 'import:open', payload: { file } });
+      expect(reply).toEqual({ id: 2, result: gone });
+    }
+    const byPath = await ask(socket, {
+      id: 3,
+      channel: 'import:open',
+      payload: { path: '/etc/passwd' },
+    });
+    expect(byPath).toMatchObject({ result: { ok: false, error: { code: 'invalid_request' } } });
+    socket.close();
   });
 
   it.each([

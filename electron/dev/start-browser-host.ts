@@ -150,6 +150,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       access,
       csp,
       uploads,
+      files: services.files,
       bridgeScript: bundleBridgeScript,
     }),
   );

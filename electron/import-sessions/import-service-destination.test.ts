@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../e2e/emulator/emulator';
 import type { JobUpdate } from '../../shared/ipc-import';
 import { eventsMapping, tempDir, writeEventsCsv } from '../engine/testing/csv-files';
+import { createFileRegistry } from './file-registry';
 import { createImportService } from './import-service';
 import type { ImportTargetSource } from './send-target';
 import { emulatorDestination } from './testing/emulator-target';
@@ -46,14 +47,16 @@ async function interruptedImport(to: Emulator) {
   const file = await writeEventsCsv(dir, 600, [], 'customers.csv');
   const dataDir = path.join(dir, 'data');
   const ended = new Set<string>();
+  const files = createFileRegistry();
   const service = createImportService({
+    files,
     dataDir,
     onValidation: () => undefined,
     onJob: (update: JobUpdate) => {
       if (update.end) ended.add(update.jobId);
     },
   });
-  const opened = await service.open(file);
+  const opened = await service.open(files.register(file).handle);
   expect((await service.validate(opened.sessionId, eventsMapping)).result).toBe('valid');
   const { jobId } = await service.start(
     opened.sessionId,

@@ -6,6 +6,7 @@ import type { JobUpdate } from '../../shared/ipc-import';
 import { UserError } from '../../shared/user-error';
 import { eventsMapping, tempDir, writeEventsCsv } from '../engine/testing/csv-files';
 import { acquireJobLock } from '../engine/job/job-lock';
+import { createFileRegistry } from './file-registry';
 import { createImportService } from './import-service';
 import type { ImportTargetSource } from './send-target';
 
@@ -24,6 +25,7 @@ async function setup(rows: number, broken: number[] = [], emulatorOptions = {}) 
   const updates: JobUpdate[] = [];
   const ended = new Map<string, (update: JobUpdate) => void>();
   const service = createImportService({
+    files,
     dataDir: path.join(dir, 'data'),
     onValidation: () => undefined,
     onJob: (update) => {
@@ -46,8 +48,11 @@ function dataDirOf(file: string): string {
   return path.join(path.dirname(file), 'data');
 }
 
+/** The files the tests hand to the service, as the preload would (it opens them by handle). */
+const files = createFileRegistry();
+
 async function openAndValidate(service: ReturnType<typeof createImportService>, file: string) {
-  const opened = await service.open(file);
+  const opened = await service.open(files.register(file).handle);
   const validated = await service.validate(opened.sessionId, eventsMapping);
   expect(validated.result).toBe('valid');
   return opened.sessionId;
@@ -211,7 +216,7 @@ describe('the import service', () => {
   it('remembers the mapping for a file with the same columns', async () => {
     const { service, file } = await setup(3);
     await openAndValidate(service, file);
-    const again = await service.open(file);
+    const again = await service.open(files.register(file).handle);
     expect(again.recentMapping?.mapping.customer).toEqual({ column: 'customer_id' });
   });
 });

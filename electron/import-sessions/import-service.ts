@@ -30,6 +30,7 @@ import { ImportSession } from './import-session';
 import { createJobHistory } from './job-history';
 import { createJobRunner, type JobRunner } from './job-runner';
 import { Throttle } from './progress-throttle';
+import { createFileRegistry, type FileRegistry } from './file-registry';
 import { createRecentMappingStore } from './recent-mappings';
 import type { ImportTargetSource } from './send-target';
 import { interruptedDestination, type ProfileDestinationSource } from './resume-destination';
@@ -48,6 +49,12 @@ export interface ImportServiceOptions {
    * decides a file's encoding where the detector is unsure. windows-1252 when left out.
    */
   systemCodePage?: string;
+  /**
+   * The files the user handed to the app (`open` takes their handles, never a path); one of its
+   * own when left out. The main process shares one with the preload's and the browser host's
+   * registration.
+   */
+  files?: FileRegistry;
 }
 
 /**
@@ -56,7 +63,8 @@ export interface ImportServiceOptions {
  * cannot start) throws a `UserError`, which the page receives with its code and words.
  */
 export interface ImportService {
-  open(filePath: string, source?: FileSource): Promise<OpenFileResponse>;
+  /** Opens the file registered under `handle` (an unknown handle: a `UserError`, code `gone`). */
+  open(handle: string, source?: FileSource): Promise<OpenFileResponse>;
   /** Pasted cells, kept as a file in the data directory and opened like one. */
   paste(text: string): Promise<OpenFileResponse>;
   configure(sessionId: string, source: FileSource): Promise<ConfigureFileResponse>;
@@ -106,6 +114,7 @@ function fileStem(fileName: string): string {
 /** The import service over the engine: sessions per opened file, validation, review, uploads. */
 export function createImportService(options: ImportServiceOptions): ImportService {
   const now = options.now ?? Date.now;
+  const files = options.files ?? createFileRegistry();
   const sessions = new Map<string, ImportSession>();
   const recent = createRecentMappingStore(options.dataDir);
   const runner: JobRunner = createJobRunner({
@@ -155,8 +164,8 @@ export function createImportService(options: ImportServiceOptions): ImportServic
     recent.find(opened.header).catch(() => null);
 
   return {
-    async open(filePath, source) {
-      const opened = await openSession(filePath, source);
+    async open(handle, source) {
+      const opened = await openSession(files.resolve(handle), source);
       return {
         sessionId: opened.id,
         file: opened.preview(),

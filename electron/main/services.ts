@@ -8,6 +8,7 @@ import { createMemoryClipboard } from '../send/clipboard';
 import type { Clipboard } from '../send/clipboard';
 import { createSendHistoryStore } from '../send/history-store';
 import { createSendTemplateStore } from '../send/template-store';
+import { createFileRegistry } from '../import-sessions/file-registry';
 import { createImportService } from '../import-sessions/import-service';
 import type { IpcServices } from './ipc/index';
 
@@ -57,6 +58,8 @@ export interface MainServicesOptions {
 export function createMainServices(options: MainServicesOptions): IpcServices {
   // Customer data goes in here: owner only, an older and looser directory made so too.
   securePrivateDataDir(options.dataDir);
+  // One registry for the preload's (or the browser host's) registration and the import channels.
+  const files = createFileRegistry();
   const secrets = createSecretStore(options.keyring ?? createOsKeyring({ env: options.env }), {
     registerSecret: options.registerSecret,
   });
@@ -66,7 +69,9 @@ export function createMainServices(options: MainServicesOptions): IpcServices {
     sendHistory: createSendHistoryStore({ dataDir: options.dataDir }),
     sendTemplates: createSendTemplateStore({ dataDir: options.dataDir }),
     clipboard: options.clipboard ?? createMemoryClipboard(),
+    files,
     imports: createImportService({
+      files,
       dataDir: options.dataDir,
       onValidation: (progress) => options.emit('import:validation', progress),
       onJob: (update) => options.emit('import:job', update),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { FileLike, IpcChannel, IpcEventChannel } from '../../shared/ipc';
-import { ipcEventMethod } from '../../shared/ipc';
+import type { FileLike, IpcChannel, IpcEventChannel, RegisteredFile } from '../../shared/ipc';
+import { apiErrorOf, fileRegisterChannel, ipcEventMethod } from '../../shared/ipc';
 import type { ApiBridge, Subscribe } from './create-api';
-import { createApi } from './create-api';
+import { createApi, registerByPath } from './create-api';
 
 // The contract has no event channels yet, so these tests bring their own.
 const events = ['import:progress', 'import:finished'] as unknown as IpcEventChannel[];
@@ -29,7 +29,7 @@ function apiWith(bridge: ApiBridge) {
     ...bridge,
   });
   return api as unknown as Record<string, Record<string, (...args: unknown[]) => unknown>> & {
-    getPathForFile: (file: FileLike) => Promise<string>;
+    registerFile: (file: FileLike) => Promise<RegisteredFile>;
   };
 }
 
@@ -79,19 +79,67 @@ describe('createApi: events', () => {
   });
 });
 
-describe('createApi: getPathForFile', () => {
-  it('answers the path the bridge finds for the file', async () => {
-    const api = apiWith({ getPathForFile: (picked) => `/home/ana/${picked.name}` });
-    expect(await api.getPathForFile(file)).toBe('/home/ana/people.csv');
+/** The preload's registration over a fake main process that answers a handle per path. */
+function preloadRegistration(pathOf: (file: FileLike) => string) {
+  const sent: { channel: string; payload: unknown }[] = [];
+  const registerFile = registerByPath(pathOf, async (channel, payload) => {
+    sent.push({ channel, payload });
+    return { ok: true, value: { handle: 'f-1234', name: 'people.csv', path: payload.path } };
+  });
+  return { registerFile, sent };
+}
+
+/** What a rejection looks like to the page (`callApi` turns the data back into an ApiError). */
+async function refusalOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  const reason: unknown = await promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
+  const error = apiErrorOf(reason);
+  if (!error) throw new Error(`Expected an ApiError, got ${String(reason)}`);
+  return { code: error.code, message: error.message };
+}
+
+describe('createApi: registerFile', () => {
+  it('sends the path over the preload channel and gives the page only handle and name', async () => {
+    const { registerFile, sent } = preloadRegistration((picked) => `/home/ana/${picked.name}`);
+    const api = apiWith({ registerFile, failuresAsData: true });
+    expect(await api.registerFile(file)).toEqual({ handle: 'f-1234', name: 'people.csv' });
+    expect(sent).toEqual([
+      { channel: fileRegisterChannel, payload: { path: '/home/ana/people.csv' } },
+    ]);
   });
 
-  it('rejects in words when the file has no path on disk', async () => {
-    const api = apiWith({ getPathForFile: () => '' });
-    await expect(api.getPathForFile(file)).rejects.toThrow(/could not find this file on disk/);
+  it('refuses in words a File made in the page (Electron finds no path for it)', async () => {
+    const { registerFile, sent } = preloadRegistration(() => '');
+    const api = apiWith({ registerFile, failuresAsData: true });
+    expect(await refusalOf(api.registerFile(file))).toEqual({
+      code: 'unreadable',
+      message: 'The app could not find this file on disk. Please choose it again.',
+    });
+    expect(sent).toEqual([]);
+  });
+
+  it('passes on the main process refusal with its code and words', async () => {
+    const refused = { ok: false, error: { code: 'forbidden_sender', message: 'Not trusted.' } };
+    const api = apiWith({ registerFile: async () => refused });
+    expect(await refusalOf(api.registerFile(file))).toEqual({
+      code: 'forbidden_sender',
+      message: 'Not trusted.',
+    });
+  });
+
+  it('refuses an answer without a handle', async () => {
+    const api = apiWith({
+      registerFile: async () => ({ ok: true, value: { path: '/etc/passwd' } }),
+    });
+    expect(await refusalOf(api.registerFile(file))).toMatchObject({ code: 'internal' });
   });
 
   it('rejects in words when the window cannot hand over files', async () => {
     const api = apiWith({});
-    await expect(api.getPathForFile(file)).rejects.toThrow(/cannot hand files/);
+    expect(await refusalOf(api.registerFile(file))).toMatchObject({
+      message: expect.stringMatching(/cannot hand files/),
+    });
   });
 });

@@ -28,8 +28,8 @@ function apiAnswering(answer: unknown) {
 describe('createApi', () => {
   it('exposes one named function per contract channel, grouped by domain, and nothing else', () => {
     const { api } = apiAnswering(null);
-    const { getPathForFile, ...domains } = api as unknown as Record<string, unknown>;
-    expect(typeof getPathForFile).toBe('function');
+    const { registerFile, ...domains } = api as unknown as Record<string, unknown>;
+    expect(typeof registerFile).toBe('function');
     const exposed = Object.entries(domains).flatMap(([domain, methods]) =>
       Object.entries(methods as Record<string, unknown>).map(([verb, fn]) => {
         expect(typeof fn).toBe('function');

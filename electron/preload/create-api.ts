@@ -4,16 +4,20 @@ import type {
   IpcChannel,
   IpcError,
   IpcEventChannel,
+  RegisteredFile,
   Unsubscribe,
 } from '../../shared/ipc';
 import {
   ApiError,
+  fileRegisterChannel,
   ipcChannels,
   ipcErrorCodeSchema,
   ipcEventChannels,
   ipcEventMethod,
+  registeredFileSchema,
   splitIpcChannel,
 } from '../../shared/ipc';
+import { FILE_NOT_ON_DISK } from '../../shared/ipc-file';
 
 /** Sends one request to the main process (`ipcRenderer.invoke` in the preload, a fake in tests). */
 export type Invoke = (channel: IpcChannel, payload: unknown) => Promise<unknown>;
@@ -27,13 +31,20 @@ export type Subscribe = (
   listener: (payload: unknown) => void,
 ) => Unsubscribe;
 
+/**
+ * Hands a file the page holds to the main process and answers the `{ ok, value: { handle, name } }`
+ * envelope: in Electron over the preload's own channel (`registerByPath`), in the browser host by
+ * uploading it. The page gets only the handle.
+ */
+export type RegisterFile = (file: FileLike) => Promise<unknown>;
+
 /** The path on disk of a file the page holds (`webUtils.getPathForFile` in the preload). */
-export type GetPathForFile = (file: FileLike) => string | Promise<string>;
+export type GetPathForFile = (file: FileLike) => string;
 
 /** What `createApi` builds on besides `invoke`. */
 export interface ApiBridge {
   subscribe?: Subscribe;
-  getPathForFile?: GetPathForFile;
+  registerFile?: RegisterFile;
   /** The channels to expose: the contract's by default (tests pass their own). */
   channels?: { requests: readonly IpcChannel[]; events: readonly IpcEventChannel[] };
   /**
@@ -68,13 +79,18 @@ function unwrap(channel: string, envelope: unknown): { value: unknown } | { fail
   };
 }
 
+/** The failure to reject with: plain data across the context bridge, else an `ApiError`. */
+function rejection(failure: IpcError, failuresAsData: boolean): unknown {
+  // Plain data, not an Error, on purpose: it crosses the context bridge whole (`failuresAsData`).
+  if (failuresAsData) return Object.freeze({ name: 'ApiError', ...failure });
+  return new ApiError(failure);
+}
+
 function requestMethod(channel: IpcChannel, invoke: Invoke, failuresAsData: boolean) {
   return async (payload?: unknown): Promise<unknown> => {
     const answer = unwrap(channel, await invoke(channel, payload));
     if ('value' in answer) return answer.value;
-    // Plain data, not an Error, on purpose: it crosses the context bridge whole (`failuresAsData`).
-    if (failuresAsData) throw Object.freeze({ name: 'ApiError', ...answer.failure });
-    throw new ApiError(answer.failure);
+    throw rejection(answer.failure, failuresAsData);
   };
 }
 
@@ -106,25 +122,57 @@ function listenerMethod(channel: IpcEventChannel, subscribe: Subscribe | undefin
   };
 }
 
-function pathMethod(getPathForFile: GetPathForFile | undefined) {
+/**
+ * Electron's `RegisterFile`: finds the file's path in the preload and sends it to the main process
+ * over `fileRegisterChannel`, which `window.api` does not expose, so the page never holds the path
+ * and cannot send one of its own.
+ */
+export function registerByPath(
+  pathOf: GetPathForFile,
+  invokePreload: (
+    channel: typeof fileRegisterChannel,
+    payload: { path: string },
+  ) => Promise<unknown>,
+): RegisterFile {
+  return async (file) => {
+    const path = pathOf(file);
+    // Electron answers '' for a File that does not come from the disk (built in the page).
+    if (typeof path !== 'string' || path === '') {
+      return { ok: false, error: { code: 'unreadable', message: FILE_NOT_ON_DISK } };
+    }
+    return invokePreload(fileRegisterChannel, { path });
+  };
+}
+
+function fileMethod(registerFile: RegisterFile | undefined, failuresAsData: boolean) {
   const named = {
-    getPathForFile: async (file: FileLike): Promise<string> => {
-      if (!getPathForFile) throw new Error('This window cannot hand files to the app.');
-      const path = await getPathForFile(file);
-      // Electron answers '' for a File that does not come from the disk (built in the page).
-      if (typeof path !== 'string' || path === '') {
-        throw new Error('The app could not find this file on disk. Please choose it again.');
+    registerFile: async (file: FileLike): Promise<RegisteredFile> => {
+      if (!registerFile) {
+        throw rejection(
+          { code: 'internal', message: 'This window cannot hand files to the app.' },
+          failuresAsData,
+        );
       }
-      return path;
+      const answer = unwrap('registerFile', await registerFile(file));
+      if ('failure' in answer) throw rejection(answer.failure, failuresAsData);
+      const registered = registeredFileSchema.safeParse(answer.value);
+      if (!registered.success) {
+        throw rejection(
+          { code: 'internal', message: 'The app answered "registerFile" in an unexpected way.' },
+          failuresAsData,
+        );
+      }
+      // Only the handle and the name reach the page, whatever else the answer held.
+      return { handle: registered.data.handle, name: registered.data.name };
     },
   };
-  return named.getPathForFile;
+  return named.registerFile;
 }
 
 /**
  * Builds `window.api` from the contract: one named function per request channel and one
  * `on<Event>` function per event channel, grouped by domain (`app:getInfo` -> `api.app.getInfo()`,
- * `import:progress` -> `api.import.onProgress(cb)`), plus `getPathForFile`, all frozen. Each request
+ * `import:progress` -> `api.import.onProgress(cb)`), plus `registerFile`, all frozen. Each request
  * sends at most one payload and unwraps the envelope, and listeners get payloads, so the page sees
  * values and `ApiError`s (the envelope's code and plain-words message), never `ipcRenderer` or an
  * IPC event.
@@ -147,7 +195,7 @@ export function createApi(invoke: Invoke, bridge: ApiBridge = {}): AppApi {
   }
   const api: Record<string, unknown> = {};
   for (const [domain, methods] of domains) api[domain] = Object.freeze(methods);
-  api['getPathForFile'] = pathMethod(bridge.getPathForFile);
+  api['registerFile'] = fileMethod(bridge.registerFile, bridge.failuresAsData ?? false);
   // The runtime shape follows the same contract the AppApi type is derived from.
   return Object.freeze(api) as AppApi;
 }

@@ -6,6 +6,7 @@ import { startEmulator, type Emulator } from '../../e2e/emulator/emulator';
 import type { JobUpdate } from '../../shared/ipc-import';
 import { runCliInProcess, writeMapping } from '../cli/testing/cli-harness';
 import { eventsMapping, tempDir, writeEventsCsv } from '../engine/testing/csv-files';
+import { createFileRegistry } from '../import-sessions/file-registry';
 import { createImportService } from '../import-sessions/import-service';
 import { createLogger } from '../main/logger';
 import { writeWindowState } from '../main/window-state-file';
@@ -46,8 +47,10 @@ describe.runIf(posix)('the data directory at rest', () => {
 
     // The app: a pasted range and a file, validated (a recent mapping), sent (journal, notes,
     // report of the broken row), with a report download, a log line and the window's place.
+    const files = createFileRegistry();
     const ended = new Promise<JobUpdate>((resolve) => {
       const service = createImportService({
+        files,
         dataDir,
         onValidation: () => undefined,
         onJob: (update) => {
@@ -56,7 +59,7 @@ describe.runIf(posix)('the data directory at rest', () => {
       });
       void (async () => {
         await service.paste('event\toccurred_at\tcustomer_id\nsignup\t2024-04-01\tcus_1\n');
-        const opened = await service.open(file);
+        const opened = await service.open(files.register(file).handle);
         await service.validate(opened.sessionId, eventsMapping);
         await service.sessionReport(opened.sessionId);
         await service.skipRows(opened.sessionId, 'problems', true);

@@ -16,7 +16,7 @@ const client = createHostClient(socketUrl, (url) => new page.WebSocket(url));
 
 const api = createApi(client.invoke, {
   subscribe: client.subscribe,
-  getPathForFile: (file) =>
+  registerFile: (file) =>
     uploadFile(file, { origin: page.location.origin, token }, (url, init) => fetch(url, init)),
 });
 

@@ -7,15 +7,16 @@ export type FetchLike = (
 ) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
 
 /**
- * `getPathForFile` for the browser host: the page has no paths, so the file's bytes go to the host
- * (streamed by the browser from disk, never read into the page) and the copy's path comes back;
- * the main-process code then reads a real file, as in Electron.
+ * `registerFile` for the browser host: the page has no paths, so the file's bytes go to the host
+ * (streamed by the browser from disk, never read into the page), which registers the copy and
+ * answers its handle in the channels' `{ ok, value: { handle, name } }` envelope, as the preload's
+ * channel does in Electron; the main-process code then reads a real file.
  */
 export async function uploadFile(
   file: FileLike,
   host: { origin: string; token: string },
   fetchFn: FetchLike,
-): Promise<string> {
+): Promise<unknown> {
   if (!(file instanceof Blob)) throw new TypeError('Expected a File the user picked or dropped.');
   const url = new URL(HOST_PATHS.upload, host.origin);
   url.searchParams.set(TOKEN_PARAM, host.token);
@@ -26,9 +27,10 @@ export async function uploadFile(
     headers: { 'Content-Type': 'application/octet-stream' },
   });
   const text = await response.text();
-  if (!response.ok) throw new Error(`The browser host did not take the file: ${text}`);
-  const answer: unknown = JSON.parse(text);
-  const path = typeof answer === 'object' && answer !== null ? Reflect.get(answer, 'path') : null;
-  if (typeof path !== 'string') throw new Error('The browser host answered the upload oddly.');
-  return path;
+  if (!response.ok) {
+    const message = `The browser host did not take the file: ${text}`;
+    return { ok: false, error: { code: 'internal', message } };
+  }
+  // createApi checks the envelope and its value.
+  return JSON.parse(text) as unknown;
 }

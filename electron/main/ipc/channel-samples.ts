@@ -6,6 +6,11 @@ import type { IpcChannel, IpcRequest } from '../../../shared/ipc';
 /** What a sample may need: the test's data directory (for files to open, say). */
 export interface SampleContext {
   dataDir: string;
+  /**
+   * Hands a file to the app as the preload does (over `fileRegisterChannel`) and answers its
+   * handle: channels that read a file take handles, never paths.
+   */
+  registerFile: (filePath: string) => Promise<string>;
 }
 
 /**

@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IpcResult } from '../../../shared/ipc';
+import type { IpcResult, RegisteredFile } from '../../../shared/ipc';
+import { fileRegisterChannel } from '../../../shared/ipc';
 import type { OpenFileResponse, RowsResponse, ValidateResponse } from '../../../shared/ipc-import';
 import { FakeIpcMain } from './fake-ipc-main';
 import { registerAllHandlers } from './index';
@@ -26,6 +27,11 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+/** Hands a file to the app as the preload does and answers its handle. */
+async function registered(filePath: string): Promise<string> {
+  return (await call<RegisteredFile>(fileRegisterChannel, { path: filePath })).handle;
+}
+
 async function call<T>(channel: string, payload?: unknown): Promise<T> {
   const result: IpcResult<unknown> = await ipc.invoke(channel, APP_PAGE, payload);
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -46,7 +52,7 @@ describe('the import channels', () => {
       file,
       'event,occurred_at,customer_id\nsignup,2024-04-01T10:00:00Z,c1\nx,soon,c2\n',
     );
-    const opened = await call<OpenFileResponse>('import:open', { path: file });
+    const opened = await call<OpenFileResponse>('import:open', { file: await registered(file) });
     expect(opened.file.header).toEqual(['event', 'occurred_at', 'customer_id']);
 
     const validated = await call<ValidateResponse>('import:validate', {
@@ -67,7 +73,7 @@ describe('the import channels', () => {
 
   it('answers a file that is not a table, and a profile that cannot send yet, in words', async () => {
     const missing = await ipc.invoke('import:open', APP_PAGE, {
-      path: path.join(dataDir, 'nothing.csv'),
+      file: await registered(path.join(dataDir, 'nothing.csv')),
     });
     expect(missing).toEqual({
       ok: false,
@@ -76,7 +82,7 @@ describe('the import channels', () => {
 
     const file = path.join(dataDir, 'one.csv');
     await writeFile(file, 'event,occurred_at,customer_id\nsignup,2024-04-01T10:00:00Z,c1\n');
-    const opened = await call<OpenFileResponse>('import:open', { path: file });
+    const opened = await call<OpenFileResponse>('import:open', { file: await registered(file) });
     await call('import:validate', { sessionId: opened.sessionId, mapping });
     const started = await ipc.invoke('import:start', APP_PAGE, {
       sessionId: opened.sessionId,

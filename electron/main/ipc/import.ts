@@ -49,7 +49,7 @@ export function importHandlers(services: ImportIpcServices): IpcHandlers<ImportC
   // The resume offer compares destinations without the key: the keychain stays closed.
   const destinationOf = createProfileDestinationSource(services.settings);
   return {
-    'import:open': ({ path, source }) => imports.open(path, source),
+    'import:open': ({ file, source }) => imports.open(file, source),
     'import:paste': ({ text }) => imports.paste(text),
     'import:configure': ({ sessionId, source }) => imports.configure(sessionId, source),
     'import:validate': ({ sessionId, mapping }) => imports.validate(sessionId, mapping),

@@ -4,8 +4,10 @@ import type { SettingsStore } from '../../store/settings';
 import type { Clipboard } from '../../send/clipboard';
 import type { SendHistoryStore } from '../../send/history-store';
 import type { SendTemplateStore } from '../../send/template-store';
+import type { FileRegistry } from '../../import-sessions/file-registry';
 import type { ImportService } from '../../import-sessions/import-service';
 import { registerAppHandlers } from './app';
+import { registerFileHandlers } from './files';
 import { registerImportHandlers } from './import';
 import { registerSendHandlers } from './send';
 import { registerSecretsHandlers } from './secrets';
@@ -25,13 +27,18 @@ export interface IpcServices {
   sendTemplates: SendTemplateStore;
   /** The system clipboard (Electron's); the browser host keeps a stand-in in memory. */
   clipboard: Clipboard;
+  /**
+   * The files the user handed to the app, by handle: the preload registers them (the browser host
+   * its uploads), the import channels resolve them.
+   */
+  files: FileRegistry;
   /** The import wizard: opened files, validation, review, uploads and their journals. */
   imports: ImportService;
 }
 
 /**
- * Registers every channel of the contract, one registrar per domain. A test checks that after this
- * call no contract channel is left without a handler.
+ * Registers every channel of the contract, one registrar per domain, and the preload's own
+ * `fileRegisterChannel`. A test checks that after this call no channel is left without a handler.
  */
 export function registerAllHandlers(
   ipc: IpcMainLike,
@@ -43,4 +50,5 @@ export function registerAllHandlers(
   registerSecretsHandlers(ipc, services, options);
   registerSendHandlers(ipc, services, options);
   registerImportHandlers(ipc, services, options);
+  registerFileHandlers(ipc, services.files, options);
 }

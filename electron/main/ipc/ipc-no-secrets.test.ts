@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IpcChannel } from '../../../shared/ipc';
-import { ipcChannels } from '../../../shared/ipc';
+import { fileRegisterChannel, ipcChannels } from '../../../shared/ipc';
 import { loadChannelSamples } from './channel-samples';
-import type { ChannelSamples } from './channel-samples';
+import type { ChannelSamples, SampleContext } from './channel-samples';
 import { FakeIpcMain } from './fake-ipc-main';
 import { registerAllHandlers } from './index';
 import { createTestServices } from './test-services';
@@ -23,10 +23,17 @@ let world: TestServices;
 let ipc: FakeIpcMain;
 let samples: ChannelSamples;
 
+/** Registers a file as the preload does, and answers its handle. */
+async function registerFile(filePath: string): Promise<string> {
+  const answer = await ipc.invoke(fileRegisterChannel, APP_PAGE, { path: filePath });
+  if (!answer.ok) throw new Error(answer.error.message);
+  return (answer.value as { handle: string }).handle;
+}
+
 /** The valid requests of `channel` (see `<domain>.samples.ts`), or none. */
 async function samplesOf(channel: IpcChannel): Promise<unknown[]> {
-  const make = samples[channel] as ((context: { dataDir: string }) => unknown) | undefined;
-  return make === undefined ? [] : ((await make({ dataDir })) as unknown[]);
+  const make = samples[channel] as ((context: SampleContext) => unknown) | undefined;
+  return make === undefined ? [] : ((await make({ dataDir, registerFile })) as unknown[]);
 }
 
 beforeEach(async () => {
@@ -102,6 +109,8 @@ describe('every channel refuses a sender that is not the app', () => {
     }
     // Samples may prepare files (something to open): what counts is that the calls change nothing.
     const before = await readdir(dataDir, { recursive: true });
+    // The preload's own channel too: no forged page registers a path.
+    calls.push([fileRegisterChannel as IpcChannel, { path: path.join(dataDir, 'sample.csv') }]);
     for (const [channel, payload] of calls) {
       expect(await ipc.invoke(channel, frameUrl, payload)).toEqual({
         ok: false,

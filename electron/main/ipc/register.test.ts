@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../../shared/ipc';
-import { ipcChannels } from '../../../shared/ipc';
+import { ipcChannels, preloadChannels } from '../../../shared/ipc';
 import { UserError } from '../../../shared/user-error';
 import { FakeIpcMain } from './fake-ipc-main';
 import { registerAllHandlers } from './index';
@@ -162,10 +162,10 @@ describe('registerHandlers: the answer', () => {
 });
 
 describe('registerAllHandlers', () => {
-  it('leaves no contract channel without a handler', () => {
+  it('leaves no contract channel, nor the preload channel, without a handler', () => {
     const ipc = new FakeIpcMain();
     const { services } = createTestServices('/nonexistent/customerscore-data');
     registerAllHandlers(ipc, services, { isTrustedSender: () => true });
-    expect([...ipc.listeners.keys()].sort()).toEqual([...ipcChannels].sort());
+    expect([...ipc.listeners.keys()].sort()).toEqual([...ipcChannels, ...preloadChannels].sort());
   });
 });

@@ -3,8 +3,10 @@ import type {
   IpcChannel,
   IpcError,
   IpcParsedRequest,
+  IpcRequestSpec,
   IpcResponse,
   IpcResult,
+  PreloadChannel,
 } from '../../../shared/ipc';
 import { ipcRequests } from '../../../shared/ipc';
 import { isUserError } from '../../../shared/user-error';
@@ -34,7 +36,7 @@ export interface RegisterOptions {
   /** Whether the sending frame's URL is the app's own page, see `createTrustedSenderCheck`. */
   isTrustedSender: (frameUrl: string) => boolean;
   /** Told about handler failures, with the full error (for the log; the renderer gets none of it). */
-  onError?: (channel: IpcChannel, error: unknown) => void;
+  onError?: (channel: IpcChannel | PreloadChannel, error: unknown) => void;
 }
 
 const FORBIDDEN: IpcError = {
@@ -74,37 +76,51 @@ export function registerHandlers<C extends IpcChannel>(
     // The handler table is typed by the contract, but a caller outside TypeScript may pass more.
     const spec = (ipcRequests as Partial<typeof ipcRequests>)[channel];
     if (!spec) throw new Error(`"${channel}" is not a channel of the IPC contract.`);
-    const handler: IpcHandler<C> = handlers[channel];
+    const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
+    bindChannel(ipc, channel, spec as IpcRequestSpec, handler, options);
+  }
+}
 
-    ipc.handle(channel, async (event, ...args) => {
-      const frame = event.senderFrame;
-      if (!frame || !options.isTrustedSender(frame.url)) return fail(FORBIDDEN);
-      if (args.length > 1) {
-        return fail({
-          code: 'invalid_request',
-          message: 'The request was not valid (too many arguments).',
-        });
-      }
+/**
+ * Binds one handler to `channel` through the checks above, whatever table its spec comes from:
+ * the contract's (`registerHandlers`) or the preload's own channel (shared/ipc.ts
+ * `preloadRequests`), which gets exactly the same checks.
+ */
+export function bindChannel<S extends IpcRequestSpec>(
+  ipc: IpcMainLike,
+  channel: IpcChannel | PreloadChannel,
+  spec: S,
+  handler: (request: z.output<S['request']>) => z.output<S['response']> | Promise<unknown>,
+  options: RegisterOptions,
+): void {
+  ipc.handle(channel, async (event, ...args) => {
+    const frame = event.senderFrame;
+    if (!frame || !options.isTrustedSender(frame.url)) return fail(FORBIDDEN);
+    if (args.length > 1) {
+      return fail({
+        code: 'invalid_request',
+        message: 'The request was not valid (too many arguments).',
+      });
+    }
 
-      const request = spec.request.safeParse(args[0]);
-      if (!request.success) {
-        return fail({ code: 'invalid_request', message: describeIssues(request.error) });
-      }
+    const request = spec.request.safeParse(args[0]);
+    if (!request.success) {
+      return fail({ code: 'invalid_request', message: describeIssues(request.error) });
+    }
 
-      try {
-        const value: unknown = await handler(request.data as IpcParsedRequest<C>);
-        const response = spec.response.safeParse(value);
-        if (!response.success) {
-          options.onError?.(channel, response.error);
-          return fail(INTERNAL);
-        }
-        return { ok: true, value: response.data };
-      } catch (error) {
-        // A refusal written for the user answers its own code and words; anything else is a bug.
-        if (isUserError(error)) return fail({ code: error.code, message: error.message });
-        options.onError?.(channel, error);
+    try {
+      const value: unknown = await handler(request.data as z.output<S['request']>);
+      const response = spec.response.safeParse(value);
+      if (!response.success) {
+        options.onError?.(channel, response.error);
         return fail(INTERNAL);
       }
-    });
-  }
+      return { ok: true, value: response.data };
+    } catch (error) {
+      // A refusal written for the user answers its own code and words; anything else is a bug.
+      if (isUserError(error)) return fail({ code: error.code, message: error.message });
+      options.onError?.(channel, error);
+      return fail(INTERNAL);
+    }
+  });
 }

@@ -36,8 +36,9 @@ function freshDraft(file: FilePreview) {
 
 export async function chooseFile(file: FileLike): Promise<void> {
   await openWith(async () => {
-    const path = await callApi((api) => api.getPathForFile(file));
-    return callApi((api) => api.import.open({ path }));
+    // The main process keeps the path; the page holds only a handle for the file.
+    const { handle } = await callApi((api) => api.registerFile(file));
+    return callApi((api) => api.import.open({ file: handle }));
   });
 }
 
