@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alreadySentSchema } from './already-sent';
 import { decimalChoiceSchema } from './decimal-detect';
 import { delimiterSchema, delimiterSourceSchema } from './delimiters';
 import { encodingSourceSchema } from './encodings';
@@ -146,6 +147,11 @@ export const reviewSummarySchema = z.object({
   /** How each number attribute's decimals are read, decided by the main process from the file. */
   decimalMarks: z.array(decimalChoiceSchema),
   zone: z.string(),
+  /**
+   * The duplicate guard: valid rows whose events the active profile's destination already has
+   * (skipped unless sent again) or may have (sent again); null when no destination is set.
+   */
+  alreadySent: alreadySentSchema.nullable(),
 });
 export type ReviewSummary = z.infer<typeof reviewSummarySchema>;
 
@@ -223,6 +229,8 @@ export const startRequestSchema = z.strictObject({
   sessionId: sessionIdSchema,
   /** `refused`: only the rows the server refused last time (after fixing them). */
   rows: z.enum(['all', 'refused']),
+  /** Send the events the destination already has, too (the review's "Send them again"). */
+  sendAgain: z.boolean().optional(),
 });
 export const startResponseSchema = z.object({ jobId: jobIdSchema });
 export type StartResponse = z.infer<typeof startResponseSchema>;

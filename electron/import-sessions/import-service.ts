@@ -6,6 +6,7 @@ import { PRIVATE_DIR_MODE } from '../store/private-files';
 import type {
   ConfigureFileResponse,
   Download,
+  ImportDestination,
   ImportJobSummary,
   InterruptedImport,
   JobUpdate,
@@ -26,6 +27,7 @@ import { writeRejectedReport } from '../engine/job/report';
 import { JournalError } from '../engine/journal/journal';
 import { resumeDestinationProblem } from '../engine/journal/journal-destination';
 import type { FetchLike } from '../engine/sending/sender';
+import { Ledger } from '../engine/ledger/ledger';
 import { ImportSession } from './import-session';
 import { createJobHistory } from './job-history';
 import { createJobRunner, type JobRunner } from './job-runner';
@@ -68,7 +70,12 @@ export interface ImportService {
   /** Pasted cells, kept as a file in the data directory and opened like one. */
   paste(text: string): Promise<OpenFileResponse>;
   configure(sessionId: string, source: FileSource): Promise<ConfigureFileResponse>;
-  validate(sessionId: string, mapping: Mapping): Promise<ValidateResponse>;
+  /** Validates; with a destination, counts the events it already has (the duplicate guard). */
+  validate(
+    sessionId: string,
+    mapping: Mapping,
+    destination?: ImportDestination | null,
+  ): Promise<ValidateResponse>;
   rows(sessionId: string, view: RowsView, offset: number, limit: number): Promise<RowsResponse>;
   editCell(
     sessionId: string,
@@ -84,6 +91,8 @@ export interface ImportService {
     sessionId: string,
     rows: 'all' | 'refused',
     target: ImportTargetSource,
+    /** Send the events the destination already has, too (by default they are skipped). */
+    sendAgain?: boolean,
   ): Promise<StartResponse>;
   pause(jobId: string): null;
   resume(jobId: string): null;
@@ -185,10 +194,12 @@ export function createImportService(options: ImportServiceOptions): ImportServic
     async configure(sessionId, source) {
       return { file: await session(sessionId).configure(source) };
     },
-    async validate(sessionId, mapping) {
+    async validate(sessionId, mapping, destination) {
       const found = session(sessionId);
       const throttle = new Throttle(options.onValidation);
-      const result = await found.validate(mapping, (p) => throttle.push(p), now());
+      // Counted against where the events would go now: the active profile's ledger.
+      const ledger = destination ? Ledger.forDestination(options.dataDir, destination) : undefined;
+      const result = await found.validate(mapping, (p) => throttle.push(p), now(), ledger);
       throttle.flush();
       if (result.result === 'valid') {
         await recent.remember(found.header, found.fileName, mapping).catch(() => undefined);
@@ -217,7 +228,7 @@ export function createImportService(options: ImportServiceOptions): ImportServic
     close(sessionId) {
       sessions.delete(sessionId);
     },
-    async start(sessionId, rows, target) {
+    async start(sessionId, rows, target, sendAgain = false) {
       const found = session(sessionId);
       const resolved = await resolveTarget(target);
       const input = found.jobInput(rows);
@@ -229,7 +240,7 @@ export function createImportService(options: ImportServiceOptions): ImportServic
             : 'No row can be sent yet: fix the rows with problems, or take back the skips.',
         );
       }
-      return runner.start({ ...input, target: resolved, sessionId });
+      return runner.start({ ...input, target: resolved, sessionId, sendAgain });
     },
     pause(jobId) {
       running(jobId).pause();

@@ -1,3 +1,5 @@
+import type { AlreadySent } from '../../shared/already-sent';
+import type { Ledger } from '../engine/ledger/ledger';
 import type { DecimalChoice } from '../../shared/decimal-detect';
 import type { RowConverter } from '../../shared/convert';
 import type {
@@ -29,6 +31,8 @@ interface Validation extends ValidatedFile {
   converter: RowConverter;
   timestampDescription: string;
   decimalMarks: DecimalChoice[];
+  /** What the duplicate guard found, when validated against a destination's ledger. */
+  alreadySent: AlreadySent | null;
   counts: ReviewCounts;
   /** Rows with a problem when validated, and every row edited since: the "problems" view. */
   problems: SortedRows;
@@ -108,6 +112,7 @@ export class ImportSession {
     mapping: Mapping,
     onProgress: (progress: ValidationProgressInfo) => void,
     now: number,
+    ledger?: Ledger,
   ): Promise<ValidateResponse> {
     this.running?.abort();
     const abort = new AbortController();
@@ -126,6 +131,7 @@ export class ImportSession {
         edits: this.edits(),
         // The review shows every issue of a page's rows when it reads them; none are kept here.
         maxIssues: 0,
+        ledger,
         onRow: (checked, check) => {
           const verdict = verdictOfCheck(check);
           counts.count(verdict);
@@ -164,6 +170,7 @@ export class ImportSession {
       mapping: validated.mapping,
       timestampDescription: validated.summary.timestampDescription,
       decimalMarks: validated.summary.decimalMarks,
+      alreadySent: validated.summary.alreadySent ?? null,
       index,
       counts,
       problems,
@@ -196,6 +203,7 @@ export class ImportSession {
       timestampDescription: v.timestampDescription,
       decimalMarks: v.decimalMarks,
       zone: v.converter.zone,
+      alreadySent: v.alreadySent,
     };
   }
 

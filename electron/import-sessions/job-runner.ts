@@ -27,6 +27,8 @@ export interface JobRequest {
   edits?: RowEdits;
   expected?: { dataRows: number; events: number } | null;
   resumeJobId?: string;
+  /** Send the events the destination already has, too (see `ImportJobOptions.sendAgain`). */
+  sendAgain?: boolean;
 }
 
 interface LiveJob {
@@ -121,6 +123,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         edits: request.edits,
         expected: request.expected ?? null,
         resumeJobId: request.resumeJobId,
+        sendAgain: request.sendAgain,
         fetch: options.fetch,
         onProgress: (progress) => {
           if (progress.jobId !== null) announce(progress.jobId);

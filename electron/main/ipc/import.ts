@@ -52,7 +52,8 @@ export function importHandlers(services: ImportIpcServices): IpcHandlers<ImportC
     'import:open': ({ file, source }) => imports.open(file, source),
     'import:paste': ({ text }) => imports.paste(text),
     'import:configure': ({ sessionId, source }) => imports.configure(sessionId, source),
-    'import:validate': ({ sessionId, mapping }) => imports.validate(sessionId, mapping),
+    'import:validate': async ({ sessionId, mapping }) =>
+      imports.validate(sessionId, mapping, await destinationOf().catch(() => null)),
     'import:rows': ({ sessionId, view, offset, limit }) =>
       imports.rows(sessionId, view, offset, limit),
     'import:editCell': ({ sessionId, row, column, value }) =>
@@ -64,7 +65,8 @@ export function importHandlers(services: ImportIpcServices): IpcHandlers<ImportC
       imports.close(sessionId);
       return null;
     },
-    'import:start': ({ sessionId, rows }) => imports.start(sessionId, rows, target),
+    'import:start': ({ sessionId, rows, sendAgain }) =>
+      imports.start(sessionId, rows, target, sendAgain === true),
     'import:pause': ({ jobId }) => imports.pause(jobId),
     'import:resume': ({ jobId }) => imports.resume(jobId),
     'import:cancel': ({ jobId }) => imports.cancel(jobId),

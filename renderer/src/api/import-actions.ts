@@ -225,6 +225,8 @@ export async function validate(): Promise<void> {
     summary: null,
     reviewProblem: null,
     view: 'all',
+    // A new check asks the duplicate guard's question again, with its safe answer.
+    sendAgain: false,
     validating: {
       sessionId: open.sessionId,
       rowsRead: 0,
@@ -256,6 +258,11 @@ export async function validate(): Promise<void> {
   } catch (error) {
     setState({ validating: null, reviewProblem: errorMessage(error) });
   }
+}
+
+/** The review's answer to the duplicate guard (see AlreadySentChoice). */
+export function chooseSendAgain(sendAgain: boolean): void {
+  setState({ sendAgain });
 }
 
 export function setView(view: RowsView): void {

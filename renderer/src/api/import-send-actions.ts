@@ -11,7 +11,10 @@ export async function startImport(rows: 'all' | 'refused'): Promise<void> {
   if (!open) return;
   setState({ busy: true, sendProblem: null });
   try {
-    const answer = await callApi((api) => api.import.start({ sessionId: open.sessionId, rows }));
+    const { sendAgain } = getState();
+    const answer = await callApi((api) =>
+      api.import.start({ sessionId: open.sessionId, rows, sendAgain }),
+    );
     setState({ busy: false, step: 'send', jobId: answer.jobId, job: null, view: 'all' });
   } catch (error) {
     setState({ busy: false, sendProblem: errorMessage(error) });
@@ -42,16 +45,23 @@ export async function refreshInterrupted(): Promise<void> {
   }
 }
 
+/** Opens the resume question when the main process says the job's destination moved. */
+async function askIfMoved(jobId: string): Promise<boolean> {
+  await refreshInterrupted();
+  const now = getState().interrupted.find((job) => job.jobId === jobId);
+  if (!now?.destination.problem) return false;
+  setState({ busy: false, resumeQuestion: jobId, resumeProblem: null });
+  return true;
+}
+
 /**
  * Continues an interrupted import from its journal and follows it. One whose destination is not
- * its profile's any more is asked about instead, before any request (nothing is sent).
+ * its profile's any more is asked about instead, before any request that could send.
  */
 export async function continueImport(jobId: string): Promise<void> {
   const offered = getState().interrupted.find((job) => job.jobId === jobId);
-  if (offered?.destination.problem) {
-    setState({ resumeQuestion: jobId, resumeProblem: null });
-    return;
-  }
+  // Asked again as things are now: the profile may have been pointed back since the list.
+  if (offered?.destination.problem && (await askIfMoved(jobId))) return;
   setState({ busy: true, sendProblem: null, resumeProblem: null });
   try {
     const answer = await callApi((api) => api.import.continue({ jobId }));
@@ -63,15 +73,8 @@ export async function continueImport(jobId: string): Promise<void> {
       interrupted: s.interrupted.filter((job) => job.jobId !== jobId),
     }));
   } catch (error) {
-    if (errorCode(error) === 'destination_changed') {
-      // The profile changed since the offer was listed: ask with what the main process says now.
-      await refreshInterrupted();
-      const now = getState().interrupted.find((job) => job.jobId === jobId);
-      if (now?.destination.problem) {
-        setState({ busy: false, resumeQuestion: jobId });
-        return;
-      }
-    }
+    // The profile changed since the offer was listed: ask with what the main process says now.
+    if (errorCode(error) === 'destination_changed' && (await askIfMoved(jobId))) return;
     // Said in the offer itself, beside the button that was pressed.
     setState({ busy: false, resumeProblem: { jobId, message: errorMessage(error) } });
   }

@@ -51,6 +51,8 @@ export interface WizardState {
   resumeQuestion: string | null;
   /** Something is being done that the buttons should wait for. */
   busy: boolean;
+  /** The review's answer to the duplicate guard: send the events sent before again (default no). */
+  sendAgain: boolean;
 }
 
 export function initialState(): WizardState {
@@ -75,6 +77,7 @@ export function initialState(): WizardState {
     resumeProblem: null,
     resumeQuestion: null,
     busy: false,
+    sendAgain: false,
   };
 }
 

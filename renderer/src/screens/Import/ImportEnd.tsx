@@ -19,10 +19,13 @@ const HEADINGS: Record<JobEnd['outcome'], string> = {
 };
 
 /** The outcome in one sentence; a completed import's own words, others the engine's reason. */
-function endSentence(end: JobEnd, sent: number, rejected: number, fileName: string): string {
+function endSentence(end: JobEnd, progress: JobUpdate['progress'], fileName: string): string {
   if (end.outcome !== 'completed') return end.message;
-  const notSent = rejected > 0 ? `; ${plural(rejected, 'row')} not sent` : '';
-  return `All of ${fileName} was read: ${plural(sent, 'event')} sent${notSent}.`;
+  const { eventsSent, rejectedRows, alreadySent } = progress;
+  const notSent = rejectedRows > 0 ? `; ${plural(rejectedRows, 'row')} not sent` : '';
+  const skipped =
+    alreadySent > 0 ? `, ${plural(alreadySent, 'event')} skipped: already sent before` : '';
+  return `All of ${fileName} was read: ${plural(eventsSent, 'event')} sent${skipped}${notSent}.`;
 }
 
 /** How an upload ended: the counts, the report of rows not sent, and what can be done next. */
@@ -45,16 +48,25 @@ export function ImportEnd({
       <h2 id="im-end-heading" className="section-title" tabIndex={-1}>
         {HEADINGS[end.outcome]}
       </h2>
-      <p role="status">
-        {endSentence(end, progress.eventsSent, progress.rejectedRows, update.fileName)}
-      </p>
+      <p role="status">{endSentence(end, progress, update.fileName)}</p>
       <StatList
         stats={[
           { term: 'Sent', value: count(progress.eventsSent) },
           { term: 'Not sent (rejected)', value: count(progress.rejectedRows) },
           { term: 'Possible duplicates', value: count(progress.possibleDuplicates) },
+          // Only when the duplicate guard skipped some: a fourth zero would be noise.
+          ...(progress.alreadySent > 0
+            ? [{ term: 'Skipped: sent before', value: count(progress.alreadySent) }]
+            : []),
         ]}
       />
+      {progress.maybeSentBefore > 0 && (
+        <p className="text-muted">
+          {plural(progress.maybeSentBefore, 'event')} had been sent before in a request whose answer
+          never came, and {progress.maybeSentBefore === 1 ? 'was' : 'were'} sent again: they may
+          arrive twice.
+        </p>
+      )}
       {progress.possibleDuplicates > 0 && (
         <p className="text-muted">
           {plural(progress.possibleDuplicates, 'event')} may have arrived twice: a request was sent

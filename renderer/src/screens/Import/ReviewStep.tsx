@@ -1,10 +1,11 @@
 import { startTransition, useOptimistic, type ReactElement } from 'react';
 import { Button } from 'react-aria-components';
 import { issueKindLabel, issueKindSchema } from '../../../../shared/issues';
-import { downloadRejected, goTo, setView } from '../../api/import-actions';
+import { chooseSendAgain, downloadRejected, goTo, setView } from '../../api/import-actions';
 import { startImport } from '../../api/import-send-actions';
 import type { OpenFile, WizardState } from '../../api/import-wizard-store';
 import { useImportRows } from '../../api/useImportRows';
+import { AlreadySentChoice } from './AlreadySentChoice';
 import { ProgressBar } from './ProgressBar';
 import { ReviewTable } from './ReviewTable';
 import { count, plural } from '../../../../shared/wording';
@@ -20,6 +21,9 @@ export function ReviewStep({ state, open }: { state: WizardState; open: OpenFile
   const problemRows = summary ? summary.invalidRows + summary.warnedRows : 0;
   // The box shows the choice at once; the main process confirms it a moment later.
   const [skipAll, setSkipAll] = useOptimistic(summary?.skipProblems ?? false);
+  // Events the destination already has are left out unless the person chose to send them again.
+  const skippedAsSent = summary?.alreadySent && !state.sendAgain ? summary.alreadySent.sent : 0;
+  const toSend = summary ? Math.max(0, summary.readyRows - skippedAsSent) : 0;
 
   return (
     <section className="im-panel im-panel--wide" aria-labelledby="im-review-heading">
@@ -46,7 +50,10 @@ export function ReviewStep({ state, open }: { state: WizardState; open: OpenFile
           <ul className="im-counts" aria-label="Rows by outcome">
             <li className="im-count">{plural(summary.totalRows, 'row')} in the file</li>
             {!refusedView && (
-              <li className="im-count im-count--ok">{count(summary.readyRows)} ready to send</li>
+              <li className="im-count im-count--ok">{count(toSend)} ready to send</li>
+            )}
+            {!refusedView && skippedAsSent > 0 && (
+              <li className="im-count">{count(skippedAsSent)} already sent before</li>
             )}
             {summary.invalidRows > 0 && (
               <li className="im-count im-count--error">
@@ -73,6 +80,13 @@ export function ReviewStep({ state, open }: { state: WizardState; open: OpenFile
                 </li>
               ))}
             </ul>
+          )}
+          {!refusedView && summary.alreadySent && (
+            <AlreadySentChoice
+              found={summary.alreadySent}
+              sendAgain={state.sendAgain}
+              onChange={chooseSendAgain}
+            />
           )}
           <p className="text-muted text-small">
             {summary.timestampDescription} Times without a zone are read in {summary.zone}. To
@@ -146,9 +160,12 @@ export function ReviewStep({ state, open }: { state: WizardState; open: OpenFile
           <span className="text-muted" aria-live="polite">
             {refusedView
               ? `${plural(summary.refusedRows, 'row')} will be sent again.`
-              : `${plural(summary.readyRows, 'event')} will be sent` +
+              : `${plural(toSend, 'event')} will be sent` +
                 (problemRows > 0 && summary.invalidRows > 0
-                  ? `; ${plural(summary.invalidRows, 'row')} will not.`
+                  ? `; ${plural(summary.invalidRows, 'row')} will not`
+                  : '') +
+                (skippedAsSent > 0
+                  ? `; ${count(skippedAsSent)} sent before will be skipped.`
                   : '.')}
           </span>
         )}
