@@ -109,7 +109,14 @@ test('a resume to a changed profile asks, naming both destinations, and sends no
   expect(original.received).toHaveLength(sentBefore);
   expect(emulator.received).toHaveLength(0);
 
-  // Asked again straight away (the offer knows), then started again as a new import.
+  // The offer says so now, and asks again straight away; then started again as a new import.
+  await expect(page.getByRole('region', { name: 'Interrupted imports' })).toContainText(
+    'it was started for another destination than the profile sends to now: Resume asks what to do, and sends nothing.',
+  );
+  for (const scheme of ['dark', 'light'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await screenshot(page, testInfo, `import-resume-moved-offer-${scheme}`);
+  }
   await resume.click();
   await expect(question).toBeVisible();
   await question

@@ -36,7 +36,9 @@ export function ResumeOffers({
               ? `${count(job.sent)} events sent so far.`
               : `${count(job.sent)} of ${count(job.totalEvents)} sent.`}{' '}
             <span className="text-muted">
-              It stopped before the end; nothing was lost, and it continues where it stopped.
+              {job.destination.problem === null
+                ? 'It stopped before the end; nothing was lost, and it continues where it stopped.'
+                : 'It stopped before the end, and it was started for another destination than the profile sends to now: Resume asks what to do, and sends nothing.'}
             </span>
           </p>
           <Button
