@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { registeredFileSchema, type RegisteredFile } from './ipc-file';
 import { importEvents, importRequests } from './ipc-import';
+import { ledgerRequests } from './ipc-ledger';
 import { sendIpcRequests } from './ipc-send';
 import { settingsRequests } from './ipc-settings';
 import { userErrorCodeSchema } from './user-error';
@@ -106,6 +107,7 @@ export const ipcRequests = {
   ...sendIpcRequests,
   ...settingsRequests,
   ...importRequests,
+  ...ledgerRequests,
 } as const satisfies Record<string, IpcRequestSpec>;
 
 /**

@@ -1,3 +1,4 @@
+import { Ledger } from '../engine/ledger/ledger';
 import type { IpcEventChannel, IpcEventPayload } from '../../shared/ipc';
 import { createSecretStore } from '../store/secrets';
 import type { Keyring } from '../store/secrets';
@@ -78,6 +79,7 @@ export function createMainServices(options: MainServicesOptions): IpcServices {
       onError: options.logError,
       systemCodePage: options.systemCodePage,
     }),
+    ledgerOf: (destination) => Ledger.forDestination(options.dataDir, destination),
     appInfo: {
       name: options.app.name,
       version: options.app.version,

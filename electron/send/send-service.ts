@@ -1,3 +1,8 @@
+import type { TrackEvent } from '../../shared/api';
+import { eventFingerprint } from '../engine/ledger/event-fingerprint';
+import type { Ledger } from '../engine/ledger/ledger';
+import { STATUS } from '../engine/ledger/ledger-records';
+import type { LedgerRun } from '../engine/ledger/ledger-run';
 import { randomUUID } from 'node:crypto';
 import { trackRequestSchema } from '../../shared/api';
 import { expandDraft } from '../../shared/send-draft';
@@ -39,6 +44,11 @@ export interface SendServiceOptions extends SendStores {
   monotonicNow?: () => number;
   uuid?: () => string;
   timeoutMs?: number;
+  /**
+   * The duplicate guard's ledger of a destination: what this screen sends is recorded there (so an
+   * import of the same events skips them), never checked (support engineers resend on purpose).
+   */
+  ledgerOf?: (destination: { trackerKey: string; endpoint: string }) => Ledger;
 }
 
 /** `send` and `curl` throw a `UserError` when nothing can be sent or copied, saying why. */
@@ -94,7 +104,54 @@ export function createSendService(options: SendServiceOptions): SendService {
         fix: 'request' as const,
       };
     }
-    return { ok: true as const, profile, endpoint, bodyText: JSON.stringify(checked.data) };
+    return {
+      ok: true as const,
+      profile,
+      endpoint,
+      trackerKey,
+      events: checked.data.events,
+      bodyText: JSON.stringify(checked.data),
+    };
+  }
+
+  /**
+   * Records the events as maybe sent before the request leaves; `settle` then records the answer:
+   * sent (2xx), not sent (any other answer), or left "maybe" when none came. A ledger that cannot
+   * be written never stops the send; it is said beside the answer.
+   */
+  async function notedAsMaybe(
+    prepared: { trackerKey: string; endpoint: string; events: readonly TrackEvent[] },
+    at: number,
+  ): Promise<{ settle(result: SendHistoryEntry['result']): Promise<string | null> }> {
+    const fingerprints = prepared.events.map(eventFingerprint);
+    const failed = (error: unknown) =>
+      `The event was sent, but the app could not note it for its duplicate guard: ${error instanceof Error ? error.message : String(error)}`;
+    if (!options.ledgerOf) return { settle: () => Promise.resolve(null) };
+    let run: LedgerRun;
+    try {
+      run = await options.ledgerOf(prepared).startRun({
+        kind: 'send',
+        label: '',
+        at: new Date(at).toISOString(),
+      });
+      await run.record(fingerprints, STATUS.maybe);
+    } catch (error) {
+      return { settle: () => Promise.resolve(failed(error)) };
+    }
+    return {
+      async settle(result) {
+        try {
+          if (result.kind === 'response') {
+            const arrived = result.status >= 200 && result.status < 300;
+            await run.record(fingerprints, arrived ? STATUS.sent : STATUS.none);
+          }
+          await run.close();
+          return null;
+        } catch (error) {
+          return failed(error);
+        }
+      },
+    };
   }
 
   return {
@@ -120,6 +177,7 @@ export function createSendService(options: SendServiceOptions): SendService {
       const key = await sendingKey(options.secrets, prepared.profile);
       if (!key.ok) throw notSent(inSettings(key));
 
+      const noted = await notedAsMaybe(prepared, sentAt);
       const started = monotonicNow();
       const result = await exchange({
         fetch,
@@ -139,14 +197,16 @@ export function createSendService(options: SendServiceOptions): SendService {
         requestBody: prepared.bodyText,
         result,
       };
-      let historyProblem: string | null = null;
+      const problems: string[] = [];
       try {
         await options.history.add(entry);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        historyProblem = `The request was sent, but it could not be added to the history: ${reason}`;
+        problems.push(`The request was sent, but it could not be added to the history: ${reason}`);
       }
-      return { entry, historyProblem };
+      const ledgerProblem = await noted.settle(result);
+      if (ledgerProblem !== null) problems.push(ledgerProblem);
+      return { entry, historyProblem: problems.length > 0 ? problems.join(' ') : null };
     },
 
     async curl(request) {

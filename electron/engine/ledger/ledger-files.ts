@@ -40,9 +40,13 @@ export async function listLedgerFiles(dir: string): Promise<LedgerFiles> {
   };
 }
 
-/** A name that sorts by time of writing and never meets another's. */
-export function timedName(prefix: string): string {
-  const time = Date.now().toString(36).padStart(9, '0');
+/**
+ * A name that sorts by time of writing and never meets another's; `agedAs` (a segment's path)
+ * lends its time instead, so a merged segment keeps the age of its oldest part.
+ */
+export function timedName(prefix: string, agedAs?: string): string {
+  const borrowed = agedAs === undefined ? undefined : path.basename(agedAs).split('-')[1];
+  const time = borrowed ?? Date.now().toString(36).padStart(9, '0');
   return `${prefix}-${time}-${randomBytes(6).toString('hex')}.bin`;
 }
 
@@ -125,8 +129,8 @@ export class SegmentWriter {
     readonly file: string,
   ) {}
 
-  static async create(dir: string): Promise<SegmentWriter> {
-    const file = path.join(dir, timedName('seg'));
+  static async create(dir: string, agedAs?: string): Promise<SegmentWriter> {
+    const file = path.join(dir, timedName('seg', agedAs));
     const temporary = `${file}.tmp`;
     return new SegmentWriter(await open(temporary, 'wx', PRIVATE_FILE_MODE), temporary, file);
   }

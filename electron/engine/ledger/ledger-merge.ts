@@ -63,7 +63,7 @@ class SegmentCursor {
  */
 export async function mergeSegments(dir: string, files: readonly string[]): Promise<number> {
   const cursors = await Promise.all(files.map((file) => SegmentCursor.open(file)));
-  const writer = await SegmentWriter.create(dir);
+  const writer = await SegmentWriter.create(dir, files[0]);
   const out = new Uint32Array(CHUNK_RECORDS * RECORD_WORDS);
   let pending = 0;
   try {

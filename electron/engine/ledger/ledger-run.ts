@@ -1,4 +1,4 @@
-import { mkdir, open, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, stat, unlink, writeFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { randomInt } from 'node:crypto';
@@ -9,7 +9,11 @@ import { SegmentWriter, listLedgerFiles, readLog, timedName } from './ledger-fil
 import { mergeSegments } from './ledger-merge';
 import type { LedgerSource } from './ledger-sources';
 
-/** More segments than this and closing a run merges them all into one (lookups read each once). */
+/**
+ * More segments than this and closing a run merges the smallest ones (lookups read each segment
+ * once, so their number is what a lookup pays for; merging only the small ones keeps a Send event
+ * from rewriting ten million records).
+ */
 export const MAX_SEGMENTS = 8;
 
 /**
@@ -77,8 +81,31 @@ export class LedgerRun {
     await this.handle.close();
     await sealLog(this.dir, this.log);
     const { segments } = await listLedgerFiles(this.dir);
-    if (segments.length > MAX_SEGMENTS) await mergeSegments(this.dir, segments);
+    if (segments.length > MAX_SEGMENTS) await mergeSmallest(this.dir, segments);
   }
+}
+
+/** Merges the smallest segments so that MAX_SEGMENTS / 2 are left, keeping their age order. */
+async function mergeSmallest(dir: string, segments: readonly string[]): Promise<void> {
+  const sized = await Promise.all(
+    segments.map(async (file) => ({
+      file,
+      size: await stat(file).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    })),
+  );
+  const chosen = new Set(
+    [...sized]
+      .sort((a, b) => a.size - b.size)
+      .slice(0, segments.length - MAX_SEGMENTS / 2 + 1)
+      .map((s) => s.file),
+  );
+  await mergeSegments(
+    dir,
+    segments.filter((file) => chosen.has(file)),
+  );
 }
 
 /** A closed run's log as a segment (also for the log of a run a crash ended: see `Ledger.tidy`). */

@@ -175,18 +175,22 @@ describe('Ledger', () => {
     expect(found.summary.sources[0]?.label).toBe('second.csv');
   });
 
-  it('merges segments once there are too many, and answers the same', async () => {
+  it('merges the smallest segments once there are too many, and answers the same', async () => {
     const ledger = Ledger.forDestination(dataDir, destination);
     for (let i = 0; i <= MAX_SEGMENTS; i++)
       await sendRun(ledger, `f${i}.csv`, [login(`cus_${i}`), login('every')]);
     const segments = (await readdir(ledger.dir)).filter((n) => n.startsWith('seg-'));
-    expect(segments).toHaveLength(1);
+    expect(segments.length).toBeLessThanOrEqual(MAX_SEGMENTS);
     const found = await ledger.lookup(
       listOf([login('cus_0'), login(`cus_${MAX_SEGMENTS}`), login('every'), login('x')]),
     );
     expect(Array.from(found.status)).toEqual([2, 2, 2, 0]);
     expect(found.sources.get(found.source[2] ?? 0)?.label).toBe('f0.csv');
-    expect(await ledger.stats()).toMatchObject({ events: MAX_SEGMENTS + 2 });
+    // An event in two segments not merged yet counts twice: the figure is records, not events.
+    const { events, bytes } = await ledger.stats();
+    expect(events).toBeGreaterThanOrEqual(MAX_SEGMENTS + 2);
+    expect(events).toBeLessThanOrEqual(2 * (MAX_SEGMENTS + 1));
+    expect(bytes).toBeGreaterThan(events * 20);
   });
 
   it('marks every copy of an event a file holds twice', async () => {

@@ -98,7 +98,10 @@ export class Ledger {
     await rm(this.dir, { recursive: true, force: true });
   }
 
-  /** How many events it remembers, and the bytes it takes on disk. */
+  /**
+   * How many events it remembers (records: an event in two segments not merged yet counts twice),
+   * and the bytes its files take on disk.
+   */
   async stats(): Promise<{ events: number; bytes: number }> {
     const files = await listLedgerFiles(this.dir);
     let events = 0;

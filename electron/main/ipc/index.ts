@@ -6,9 +6,11 @@ import type { SendHistoryStore } from '../../send/history-store';
 import type { SendTemplateStore } from '../../send/template-store';
 import type { FileRegistry } from '../../import-sessions/file-registry';
 import type { ImportService } from '../../import-sessions/import-service';
+import type { Ledger } from '../../engine/ledger/ledger';
 import { registerAppHandlers } from './app';
 import { registerFileHandlers } from './files';
 import { registerImportHandlers } from './import';
+import { registerLedgerHandlers } from './ledger';
 import { registerSendHandlers } from './send';
 import { registerSecretsHandlers } from './secrets';
 import { registerSettingsHandlers } from './settings';
@@ -34,6 +36,8 @@ export interface IpcServices {
   files: FileRegistry;
   /** The import wizard: opened files, validation, review, uploads and their journals. */
   imports: ImportService;
+  /** The duplicate guard's ledger of a destination (`<dataDir>/ledger/`). */
+  ledgerOf: (destination: { trackerKey: string; endpoint: string }) => Ledger;
 }
 
 /**
@@ -50,5 +54,6 @@ export function registerAllHandlers(
   registerSecretsHandlers(ipc, services, options);
   registerSendHandlers(ipc, services, options);
   registerImportHandlers(ipc, services, options);
+  registerLedgerHandlers(ipc, services, options);
   registerFileHandlers(ipc, services.files, options);
 }

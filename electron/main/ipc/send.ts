@@ -1,3 +1,4 @@
+import type { Ledger } from '../../engine/ledger/ledger';
 import type { Clipboard } from '../../send/clipboard';
 import type { SendHistoryStore } from '../../send/history-store';
 import { createSendService } from '../../send/send-service';
@@ -15,6 +16,8 @@ export interface SendIpcServices {
   sendTemplates: SendTemplateStore;
   /** Where "Copy as curl" puts the command: the system clipboard in Electron. */
   clipboard: Clipboard;
+  /** The duplicate guard's ledger, where what this screen sends is recorded. */
+  ledgerOf?: (destination: { trackerKey: string; endpoint: string }) => Ledger;
 }
 
 export type SendChannel =
@@ -39,6 +42,7 @@ export function sendHandlers(services: SendIpcServices): IpcHandlers<SendChannel
     secrets: services.secrets,
     history: services.sendHistory,
     clipboard: services.clipboard,
+    ledgerOf: services.ledgerOf,
   });
   return {
     'send:getTarget': () => service.target(),
