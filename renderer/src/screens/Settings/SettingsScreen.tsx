@@ -5,9 +5,11 @@ import { useSettings } from '../../api/useSettings';
 import type { SettingsApi } from '../../api/useSettings';
 import { ScreenLayout } from '../../components/ScreenLayout';
 import { ApiKeyPanel } from './ApiKeyPanel';
+import { DuplicateGuardPanel } from './DuplicateGuardPanel';
 import { ProfileForm } from './ProfileForm';
 import { ProfileSwitcher } from './ProfileSwitcher';
 import { useApiKeyForm } from './useApiKeyForm';
+import { useLedger } from './useLedger';
 import { useProfileActions } from './useProfileActions';
 import { useProfileForm } from './useProfileForm';
 import './settings.css';
@@ -94,6 +96,7 @@ function ProfileDetails({
 }): ReactElement {
   const form = useProfileForm(profile, settings.update);
   const key = useApiKeyForm(profile.id);
+  const ledger = useLedger(profile);
   return (
     <>
       <section className="st-settings__section" aria-labelledby="settings-connection">
@@ -111,6 +114,16 @@ function ProfileDetails({
           file, and this app never shows it again.
         </p>
         <ApiKeyPanel form={key} profileName={profile.name} />
+      </section>
+      <section className="st-settings__section" aria-labelledby="settings-duplicate-guard">
+        <h2 id="settings-duplicate-guard" className="section-title">
+          Duplicate guard
+        </h2>
+        <p className="text-muted">
+          The app remembers every event it sends, per tracker key and endpoint, so that an import
+          skips the events Customerscore already has (its review step says how many).
+        </p>
+        <DuplicateGuardPanel form={ledger} />
       </section>
     </>
   );
