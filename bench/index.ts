@@ -3,7 +3,13 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-const benches = ['validate.bench.ts', 'workbook.bench.ts', 'send.bench.ts', 'faults.bench.ts'];
+const benches = [
+  'validate.bench.ts',
+  'ledger.bench.ts',
+  'workbook.bench.ts',
+  'send.bench.ts',
+  'faults.bench.ts',
+];
 let failed = 0;
 for (const bench of benches) {
   console.log(`\n== ${bench}`);

@@ -25,17 +25,22 @@ export class MatchWalk {
     const { queries, order, matches } = this;
     const total = order.length;
     let qi = this.next;
-    for (let r = 0; r < count && qi < total; r++) {
-      const at = r * RECORD_WORDS;
-      let c = compareKeys(queries, (order[qi] ?? 0) * 4, records, at);
-      while (c < 0) {
+    let r = 0;
+    while (r < count && qi < total) {
+      const query = (order[qi] ?? 0) * 4;
+      const c = compareKeys(queries, query, records, r * RECORD_WORDS);
+      if (c < 0) {
         qi += 1;
-        if (qi >= total) break;
-        c = compareKeys(queries, (order[qi] ?? 0) * 4, records, at);
+        continue;
       }
-      if (qi >= total) break;
-      if (c > 0) continue;
+      if (c > 0) {
+        // The ledger is usually far larger than the file: jump to the first record not below
+        // the query (galloping, then binary search) instead of stepping through the gap.
+        r = firstNotBelow(records, r + 1, count, queries, query);
+        continue;
+      }
       // The same event may stand in the file more than once: every copy is marked.
+      const at = r * RECORD_WORDS;
       const meta = records[at + 4] ?? 0;
       const strength = rank(meta);
       while (qi < total && compareKeys(queries, (order[qi] ?? 0) * 4, records, at) === 0) {
@@ -47,7 +52,35 @@ export class MatchWalk {
         }
         qi += 1;
       }
+      r += 1;
     }
     this.next = qi;
   }
+}
+
+/** The first record at or after `from` whose key is not below the query's (`count` if none). */
+function firstNotBelow(
+  records: Uint32Array,
+  from: number,
+  count: number,
+  queries: Uint32Array,
+  query: number,
+): number {
+  const below = (r: number) => compareKeys(records, r * RECORD_WORDS, queries, query) < 0;
+  // Gallop: 1, 2, 4, ... records ahead until one is not below, then search between.
+  let low = from;
+  let step = 1;
+  let high = from;
+  while (high < count && below(high)) {
+    low = high + 1;
+    high = from + step;
+    step *= 2;
+  }
+  high = Math.min(high, count);
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (below(mid)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

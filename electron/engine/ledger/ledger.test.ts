@@ -193,6 +193,31 @@ describe('Ledger', () => {
     expect(bytes).toBeGreaterThan(events * 20);
   });
 
+  it('finds exactly the sent events among any mix, across several segments (property)', async () => {
+    let round = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(fc.nat(400), { maxLength: 60 }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.nat(400), { maxLength: 120 }),
+        async (runs, queried) => {
+          const ledger = Ledger.forDestination(path.join(dataDir, `p${round++}`), destination);
+          const sent = new Set<number>();
+          for (const run of runs) {
+            await sendRun(
+              ledger,
+              'r.csv',
+              run.map((n) => login(`cus_${n}`)),
+            );
+            for (const n of run) sent.add(n);
+          }
+          const found = await ledger.lookup(listOf(queried.map((n) => login(`cus_${n}`))));
+          return queried.every((n, i) => (found.status[i] === 2) === sent.has(n));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it('marks every copy of an event a file holds twice', async () => {
     const ledger = Ledger.forDestination(dataDir, destination);
     await sendRun(ledger, 'a.csv', [login('cus_1')]);
