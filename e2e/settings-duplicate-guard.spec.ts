@@ -86,6 +86,7 @@ test('Settings says what the duplicate guard remembers and forgets it only after
     `Nothing is remembered yet for ${where}: the app remembers each event it sends there from now on.`,
   );
   await expect(forget).toBeDisabled();
+  await expect(figures).toBeFocused(); // not lost with the disabled button
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await screenshot(section, testInfo, `settings-duplicate-guard-forgotten-${scheme}`);

@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, useEffect, useRef } from 'react';
 import type { ReactElement } from 'react';
 import { Button } from 'react-aria-components';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -14,6 +14,12 @@ export function DuplicateGuardPanel({ form }: { form: LedgerForm }): ReactElemen
   const { stats } = form;
   const destination = stats?.destination ?? null;
   const events = stats?.events ?? 0;
+  const figures = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    // Forgetting disables the button that had the focus: the new figures take it, so the focus
+    // is not lost to the page and a screen reader reads what is remembered now.
+    if (form.outcome?.ok === true) figures.current?.focus();
+  }, [form.outcome]);
   return (
     <div className="st-duplicate-guard">
       {form.loadError !== null ? (
@@ -21,7 +27,7 @@ export function DuplicateGuardPanel({ form }: { form: LedgerForm }): ReactElemen
           What the app remembers could not be read: {form.loadError}
         </p>
       ) : (
-        <p data-testid="duplicate-guard-figures">
+        <p data-testid="duplicate-guard-figures" ref={figures} tabIndex={-1}>
           {stats === null ? (
             'Reading what the app remembers…'
           ) : (
