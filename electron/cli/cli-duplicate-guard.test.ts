@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -97,6 +97,26 @@ describe('the duplicate guard (send, validate)', () => {
     expect(forced.code).toBe(0);
     expect(emulator.received).toHaveLength(200);
     expect(forced.stdout).not.toContain('skipped');
+  });
+
+  it('refuses in words, sending nothing, when the record of sent events is damaged', async () => {
+    const { dir, send, validate, emulator } = await world();
+    const file = await writeEventsCsv(dir, 10);
+    await send(file);
+    const root = path.join(dir, 'home', 'ledger');
+    const [destination] = await readdir(root);
+    const folder = path.join(root, destination ?? '');
+    const [segment] = (await readdir(folder)).filter((name) => name.startsWith('seg-'));
+    await writeFile(path.join(folder, segment ?? ''), 'garbage');
+    emulator.reset();
+    for (const run of [await send(file), await validate(file)]) {
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(
+        /The record of events already sent is damaged .*Clear it in Settings/,
+      );
+      expect(run.stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
+    }
+    expect(emulator.received).toHaveLength(0);
   });
 
   it('keeps destinations apart: the same events to another tracker key are sent', async () => {

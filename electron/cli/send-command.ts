@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { startImportJob, type JobResult } from '../engine/job/job';
 import { JobLockedError } from '../engine/job/job-lock';
+import { LedgerError } from '../engine/ledger/ledger-error';
 import { JournalError } from '../engine/journal/journal';
 import { listJobs } from '../engine/journal/journal-list';
 import { ReadError } from '../engine/reading/reader';
@@ -193,7 +194,8 @@ export async function sendCommand(
     if (
       error instanceof ReadError ||
       error instanceof JournalError ||
-      error instanceof JobLockedError
+      error instanceof JobLockedError ||
+      error instanceof LedgerError
     )
       throw new CliError(error.message);
     throw error;

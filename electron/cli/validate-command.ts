@@ -13,6 +13,7 @@ import { environmentCodePage } from '../engine/reading/system-code-page';
 import { sheetNotice, withSheet } from './sheet-choice';
 import { describeAlreadySent, describeMaybeSent } from '../../shared/already-sent';
 import { Ledger } from '../engine/ledger/ledger';
+import { LedgerError } from '../engine/ledger/ledger-error';
 import { sendDestination } from '../store/send-target';
 import { chooseProfile, openCliContext } from './cli-context';
 
@@ -140,7 +141,9 @@ export async function validateCommand(
     });
   } catch (error) {
     await report.writer?.abort();
-    if (error instanceof ReadError) throw new CliError(error.message);
+    if (error instanceof ReadError || error instanceof LedgerError) {
+      throw new CliError(error.message);
+    }
     throw error;
   }
   if (!result.ok) {
