@@ -4,6 +4,7 @@ import { importEvents, importRequests } from './ipc-import';
 import { ledgerRequests } from './ipc-ledger';
 import { sendIpcRequests } from './ipc-send';
 import { settingsRequests } from './ipc-settings';
+import { updatesEvents, updatesRequests } from './ipc-updates';
 import { userErrorCodeSchema } from './user-error';
 
 export { registeredFileSchema, type RegisteredFile };
@@ -108,6 +109,7 @@ export const ipcRequests = {
   ...settingsRequests,
   ...importRequests,
   ...ledgerRequests,
+  ...updatesRequests,
 } as const satisfies Record<string, IpcRequestSpec>;
 
 /**
@@ -118,6 +120,7 @@ export const ipcRequests = {
  */
 export const ipcEvents = {
   ...importEvents,
+  ...updatesEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 /**

@@ -79,12 +79,23 @@ export function sameProfileName(a: string, b: string): boolean {
   return a.trim().toLocaleLowerCase('en') === b.trim().toLocaleLowerCase('en');
 }
 
+/** "Check for updates automatically" (at start and once a day), on Settings' Updates section. */
+export const updatePreferencesSchema = z.strictObject({ automatic: z.boolean() });
+export type UpdatePreferences = z.infer<typeof updatePreferencesSchema>;
+
+/** The update choices a settings file stands for: automatic unless it says otherwise. */
+export function updatePreferencesOf(settings: Settings): UpdatePreferences {
+  return { automatic: settings.updates?.automatic ?? true };
+}
+
 /** The whole settings file. Profile ids and names are unique; the active profile exists. */
 export const settingsSchema = z
   .strictObject({
     version: z.literal(1),
     activeProfileId: profileIdSchema,
     profiles: z.array(profileSchema).min(1, 'There must be at least one profile.'),
+    /** The installed app's updates; a file written before this existed has none: automatic. */
+    updates: updatePreferencesSchema.optional(),
   })
   .superRefine((settings, ctx) => {
     settings.profiles.forEach((profile, index) => {

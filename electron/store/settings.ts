@@ -1,7 +1,13 @@
 import fsPromises from 'node:fs/promises';
 import path from 'node:path';
-import { findProfile } from '../../shared/settings';
-import type { NewProfile, Profile, ProfilePatch, Settings } from '../../shared/settings';
+import { findProfile, updatePreferencesOf } from '../../shared/settings';
+import type {
+  NewProfile,
+  Profile,
+  ProfilePatch,
+  Settings,
+  UpdatePreferences,
+} from '../../shared/settings';
 import { createSerialQueue } from './serial-queue';
 import { SettingsError } from './settings-error';
 import { readSettingsFile, SETTINGS_FILE_NAME, writeSettingsFile } from './settings-file';
@@ -59,6 +65,9 @@ export interface SettingsStore {
   deleteProfile(id: string): Promise<DeletedProfile>;
   setActiveProfile(id: string): Promise<Profile>;
   activeProfile(): Promise<Profile>;
+  /** "Check for updates automatically": on unless the file says otherwise. */
+  updatePreferences(): Promise<UpdatePreferences>;
+  setUpdatePreferences(preferences: UpdatePreferences): Promise<UpdatePreferences>;
 }
 
 /**
@@ -166,5 +175,13 @@ export function createSettingsStore(options: SettingsStoreOptions): SettingsStor
         const settings = await read();
         return requireProfile(settings, settings.activeProfileId);
       }),
+
+    updatePreferences: () => serialized(async () => updatePreferencesOf(await read())),
+
+    setUpdatePreferences: (preferences) =>
+      change((settings) => ({
+        settings: { ...settings, updates: { ...preferences } },
+        result: { ...preferences },
+      })),
   };
 }
