@@ -1,7 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { findE2eBrowser } from './e2e/support/e2e-browser';
 
-// Browsers cannot be downloaded here: every test drives Debian's Chromium. The flags keep it off
-// the network and quiet (no sync, component updates or first-run pages).
+// Every test drives the browser that e2e/support/find-browser.ts finds: CHROMIUM_PATH, Playwright's
+// own Chromium, else a system Chrome, Chromium or Edge (on CI, Debian's Chromium: browsers cannot be
+// downloaded there). With none, e2e/global-setup.ts stops the run with one sentence. The flags keep
+// it off the network and quiet (no sync, component updates or first-run pages).
+const browser = findE2eBrowser();
 const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -29,7 +33,7 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1200, height: 800 },
     launchOptions: {
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      ...(browser.found ? { executablePath: browser.path } : {}),
       args: chromiumArgs,
     },
     trace: 'retain-on-failure',
