@@ -12,6 +12,8 @@ import { createSendTemplateStore } from '../send/template-store';
 import { createFileRegistry } from '../import-sessions/file-registry';
 import { createImportService } from '../import-sessions/import-service';
 import type { IpcServices } from './ipc/index';
+import { createUpdateService } from './updates/update-service';
+import type { UpdateClock, Updater } from './updates/update-service';
 
 /**
  * Sends one contract event to the page(s): `webContents.send` in Electron, the WebSocket in the
@@ -49,7 +51,27 @@ export interface MainServicesOptions {
    * host, tests) the command is kept in memory.
    */
   clipboard?: Clipboard;
+  /**
+   * What fetches and installs updates: electron-updater in the packaged app (updater-electron.ts),
+   * a scripted one in tests. Without one, the Settings screen says this build does not update
+   * itself, with `updateUnavailableReason` as its words.
+   */
+  updater?: Updater | null;
+  updateUnavailableReason?: string;
+  /** Timers of the daily update check; the real ones by default. */
+  clock?: UpdateClock;
 }
+
+const realClock: UpdateClock = {
+  now: () => new Date(),
+  setTimeout: (run, ms) => {
+    const timer = setTimeout(run, ms);
+    // The daily check never keeps a process (a test, the browser host) alive on its own.
+    timer.unref();
+    return timer;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
 
 /**
  * Everything `registerAllHandlers` needs, built in plain Node, so the Electron main process and the
@@ -64,21 +86,42 @@ export function createMainServices(options: MainServicesOptions): IpcServices {
   const secrets = createSecretStore(options.keyring ?? createOsKeyring({ env: options.env }), {
     registerSecret: options.registerSecret,
   });
+  const settings = createSettingsStore({ dataDir: options.dataDir });
+  let updatesChanged: () => void = () => undefined;
+  const imports = createImportService({
+    files,
+    dataDir: options.dataDir,
+    onValidation: (progress) => options.emit('import:validation', progress),
+    onJob: (update) => {
+      options.emit('import:job', update);
+      // A restart asked for during an import happens once it ends or pauses.
+      updatesChanged();
+    },
+    onError: options.logError,
+    systemCodePage: options.systemCodePage,
+  });
+  const updates = createUpdateService({
+    updater: options.updater ?? null,
+    unavailableReason: options.updateUnavailableReason,
+    currentVersion: options.app.version,
+    clock: options.clock ?? realClock,
+    preferences: settings,
+    isImportRunning: () =>
+      imports.live().some((job) => job.end === null && job.progress.phase !== 'paused'),
+    stopImports: () => imports.interruptAll(),
+    onChange: (status) => options.emit('updates:changed', status),
+    logError: options.logError,
+  });
+  updatesChanged = () => updates.importsChanged();
   return {
-    settings: createSettingsStore({ dataDir: options.dataDir }),
+    settings,
     secrets,
     sendHistory: createSendHistoryStore({ dataDir: options.dataDir }),
     sendTemplates: createSendTemplateStore({ dataDir: options.dataDir }),
     clipboard: options.clipboard ?? createMemoryClipboard(),
     files,
-    imports: createImportService({
-      files,
-      dataDir: options.dataDir,
-      onValidation: (progress) => options.emit('import:validation', progress),
-      onJob: (update) => options.emit('import:job', update),
-      onError: options.logError,
-      systemCodePage: options.systemCodePage,
-    }),
+    imports,
+    updates,
     ledgerOf: (destination) => Ledger.forDestination(options.dataDir, destination),
     appInfo: {
       name: options.app.name,

@@ -7,6 +7,7 @@ import type { SendTemplateStore } from '../../send/template-store';
 import type { FileRegistry } from '../../import-sessions/file-registry';
 import type { ImportService } from '../../import-sessions/import-service';
 import type { Ledger } from '../../engine/ledger/ledger';
+import type { UpdateService } from '../updates/update-service';
 import { registerAppHandlers } from './app';
 import { registerFileHandlers } from './files';
 import { registerImportHandlers } from './import';
@@ -14,6 +15,7 @@ import { registerLedgerHandlers } from './ledger';
 import { registerSendHandlers } from './send';
 import { registerSecretsHandlers } from './secrets';
 import { registerSettingsHandlers } from './settings';
+import { registerUpdatesHandlers } from './updates';
 import type { IpcMainLike, RegisterOptions } from './register';
 
 /** What the domain registrars need from the rest of the main process. */
@@ -38,6 +40,8 @@ export interface IpcServices {
   imports: ImportService;
   /** The duplicate guard's ledger of a destination (`<dataDir>/ledger/`). */
   ledgerOf: (destination: { trackerKey: string; endpoint: string }) => Ledger;
+  /** The installed app's updates (Settings, Updates section). */
+  updates: UpdateService;
 }
 
 /**
@@ -55,5 +59,6 @@ export function registerAllHandlers(
   registerSendHandlers(ipc, services, options);
   registerImportHandlers(ipc, services, options);
   registerLedgerHandlers(ipc, services, options);
+  registerUpdatesHandlers(ipc, services.updates, options);
   registerFileHandlers(ipc, services.files, options);
 }
