@@ -3,8 +3,10 @@ import { findE2eBrowser } from './e2e/support/e2e-browser';
 
 // Every test drives the browser that e2e/support/find-browser.ts finds: CHROMIUM_PATH, Playwright's
 // own Chromium, else a system Chrome, Chromium or Edge (on CI, Debian's Chromium: browsers cannot be
-// downloaded there). With none, e2e/global-setup.ts stops the run with one sentence. The flags keep
-// it off the network and quiet (no sync, component updates or first-run pages).
+// downloaded there). With none, `npm run test:e2e` stops before Playwright (scripts/check-browser.ts);
+// Playwright itself does not check, because the Electron specs (e2e/electron) need no browser and
+// CI runs them alone on machines that may have none. The flags keep it off the network and quiet
+// (no sync, component updates or first-run pages).
 const browser = findE2eBrowser();
 const chromiumArgs = [
   '--no-sandbox',
