@@ -12,8 +12,13 @@ const THIN_ADAPTERS = [
   'main/index.ts',
   'main/window.ts',
   'main/app-protocol.ts',
+  // electron-updater loads `electron` itself: it is imported here and nowhere else (see below).
+  'main/updater-electron.ts',
   'preload/index.ts',
 ];
+
+/** electron-updater requires `electron` when loaded, so it counts as an electron import. */
+const UPDATER_IMPORT = /['"]electron-updater['"]/;
 
 /** Folders that must not even mention `electron` in a type import: they also run in the CLI. */
 const ELECTRON_FREE_FOLDERS = ['engine', 'store', 'cli'];
@@ -69,6 +74,14 @@ describe('where electron is imported', () => {
   it('loads electron only in the thin adapter files', () => {
     const offenders = files
       .filter((file) => !THIN_ADAPTERS.includes(file.name) && RUNTIME_IMPORT.test(file.text))
+      .map((file) => file.name);
+    expect(offenders).toEqual([]);
+  });
+
+  it('loads electron-updater only in its adapter', () => {
+    const offenders = files
+      .filter((file) => file.name !== 'main/updater-electron.ts' && UPDATER_IMPORT.test(file.text))
+      .filter((file) => !/\.test\.ts$/.test(file.name))
       .map((file) => file.name);
     expect(offenders).toEqual([]);
   });

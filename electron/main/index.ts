@@ -3,6 +3,7 @@ import { app, clipboard, ipcMain, Menu, session, shell } from 'electron';
 import { registerAppSchemePrivileges, serveAppProtocol } from './app-protocol';
 import { hardenSession } from './session';
 import { startApp } from './startup';
+import { createElectronUpdater } from './updater-electron';
 import { createMainWindow } from './window';
 
 // Wiring only: the startup sequence, and every decision, lives in a tested module.
@@ -19,6 +20,7 @@ startApp(
     openPath: (file) => shell.openPath(file),
     writeClipboardText: (text) => clipboard.writeText(text),
     readClipboardText: () => clipboard.readText(),
+    createUpdater: (log) => createElectronUpdater(log),
   },
   { env: process.env, platform: process.platform, outDir: path.join(import.meta.dirname, '..') },
 );

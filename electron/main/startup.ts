@@ -9,11 +9,13 @@ import { registerAllHandlers, type IpcServices } from './ipc/index';
 import type { IpcMainLike } from './ipc/register';
 import { createTrustedSenderCheck } from './ipc/trusted-sender';
 import { createLogger, logFilePath } from './logger';
+import type { Logger } from './logger';
 import { buildMenuTemplate } from './menu';
 import { installNavigationGuard, type NavigationTarget } from './navigation';
 import { APP_ORIGIN_URL } from './protocol';
 import { ansiCodePageFor } from '../engine/reading/code-pages';
 import { createMainServices } from './services';
+import type { Updater } from './updates/update-service';
 import type { MainWindowOptions } from './window';
 
 /** The part of Electron's `app` the startup uses. */
@@ -69,6 +71,11 @@ export interface StartupElectron {
   writeClipboardText(text: string): void | Promise<void>;
   /** Electron's clipboard.readText: a copied key is cleared only if it is still there. */
   readClipboardText(): string | Promise<string>;
+  /**
+   * electron-updater, adapted (updater-electron.ts); used only by a packaged app, since a
+   * development build has no feed to update from.
+   */
+  createUpdater?(log: Logger): Updater;
 }
 
 export interface StartupOptions {
@@ -141,6 +148,7 @@ export function startApp(electron: StartupElectron, options: StartupOptions): vo
     if (quitting || !services) return;
     event.preventDefault();
     quitting = true;
+    services.updates.stop();
     void services.imports
       .interruptAll()
       .catch((error: unknown) => logger.error('Stopping the running imports failed', error))
@@ -176,6 +184,8 @@ export function startApp(electron: StartupElectron, options: StartupOptions): vo
         emit: createEventEmitter((channel, payload) => {
           mainWindow?.webContents.send(channel, payload);
         }),
+        updater: app.isPackaged && electron.createUpdater ? electron.createUpdater(logger) : null,
+        updateUnavailableReason: 'This is a development build: it does not update itself.',
       });
       registerAllHandlers(electron.ipcMain, services, {
         isTrustedSender: createTrustedSenderCheck({ devServerUrl }),
@@ -194,6 +204,8 @@ export function startApp(electron: StartupElectron, options: StartupOptions): vo
       );
 
       openMainWindow();
+      // At start (when automatic) and once a day; the page asks for the state when it shows it.
+      void services.updates.start();
     })
     .catch((error: unknown) => {
       logger.error('The app could not start', error);
