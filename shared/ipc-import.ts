@@ -225,12 +225,19 @@ export const downloadSchema = z.object({
 });
 export type Download = z.infer<typeof downloadSchema>;
 
+/** The most events a sample may hold: a sample is a few events to look at, not an import. */
+export const MAX_SAMPLE_EVENTS = 1000;
+/** The events a sample holds unless changed: enough to see, few enough to delete by hand. */
+export const DEFAULT_SAMPLE_EVENTS = 5;
+
 export const startRequestSchema = z.strictObject({
   sessionId: sessionIdSchema,
   /** `refused`: only the rows the server refused last time (after fixing them). */
   rows: z.enum(['all', 'refused']),
   /** Send the events the destination already has, too (the review's "Send them again"). */
   sendAgain: z.boolean().optional(),
+  /** Send only this many events first, then stop: the review's "Send a sample first". */
+  sample: z.int().min(1).max(MAX_SAMPLE_EVENTS).optional(),
 });
 export const startResponseSchema = z.object({ jobId: jobIdSchema });
 export type StartResponse = z.infer<typeof startResponseSchema>;
@@ -246,6 +253,11 @@ export const jobEndSchema = z.object({
   reportRows: z.int(),
   /** Rows the server refused, now back in the review table (only when the file is still open). */
   refusedRows: z.int(),
+  /**
+   * The job stopped after a sample: how many events it sent and their customers' IDs (to look
+   * them up in Customerscore); `import:continue` sends the rest.
+   */
+  sample: z.object({ events: z.int(), customers: z.array(z.string()) }).nullable(),
 });
 export type JobEnd = z.infer<typeof jobEndSchema>;
 

@@ -1,37 +1,27 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from '../../e2e/emulator/emulator';
-import { eventsMapping, tempDir, writeEventsCsv } from '../engine/testing/csv-files';
-import { runCliInProcess, writeMapping } from './testing/cli-harness';
+import { describe, expect, it } from 'vitest';
+import type { Emulator } from '../../e2e/emulator/emulator';
+import { eventsMapping, writeEventsCsv } from '../engine/testing/csv-files';
+import { writeMapping } from './testing/cli-harness';
+import { useCliWorlds } from './testing/cli-world';
 
 // The duplicate guard through the command line, against the emulator: what arrives is what the
 // server counts, so each test asserts on the emulator's received events.
 
 const KEY = 'cli-guard-key-12345678';
-let emulator: Emulator | null = null;
+const newWorld = useCliWorlds(KEY, 'csi-guard-');
 
-afterEach(async () => {
-  await emulator?.close();
-  emulator = null;
-});
-
+/** A world whose commands use the events mapping. */
 async function world() {
-  const started = await startEmulator({ apiKeys: [KEY], rateLimit: null });
-  emulator = started;
-  const dir = await tempDir('csi-guard-');
-  const env = { CUSTOMERSCORE_HOME: path.join(dir, 'home'), CUSTOMERSCORE_KEY: KEY };
-  const where = ['--tracker-key', 'CS-TEST1', '--endpoint', started.url];
-  const mapping = await writeMapping(dir, eventsMapping);
-  const send = (file: string, ...extra: string[]) =>
-    runCliInProcess(['send', file, '--mapping', mapping, ...where, '--rate', '1000/1s', ...extra], {
-      env,
-      cwd: dir,
-    });
-  const validate = (file: string) =>
-    runCliInProcess(['validate', file, '--mapping', mapping, ...where], { env, cwd: dir });
-  return { dir, send, validate, emulator: started };
+  const made = await newWorld();
+  const mapping = await writeMapping(made.dir, eventsMapping);
+  return {
+    ...made,
+    send: (file: string, ...extra: string[]) => made.send(file, mapping, ...extra),
+    validate: (file: string) => made.validate(file, mapping),
+  };
 }
 
 /** Rows `from` to `to` (0-based) of the same generated events, as their own file. */

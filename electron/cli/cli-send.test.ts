@@ -2,43 +2,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from '../../e2e/emulator/emulator';
+import { describe, expect, it } from 'vitest';
 import type { Mapping } from '../../shared/mapping';
-import { eventsMapping, tempDir, writeEventsCsv } from '../engine/testing/csv-files';
+import { eventsMapping, writeEventsCsv } from '../engine/testing/csv-files';
 import { runCliInProcess, writeMapping } from './testing/cli-harness';
+import { useCliWorlds } from './testing/cli-world';
 
 const KEY = 'cli-test-key-12345678';
-let emulator: Emulator | null = null;
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = null;
-});
-
-async function world(emulatorOptions: Parameters<typeof startEmulator>[0] = {}) {
-  emulator = await startEmulator({ apiKeys: [KEY], rateLimit: null, ...emulatorOptions });
-  const dir = await tempDir('csi-cli-');
-  const env = { CUSTOMERSCORE_HOME: path.join(dir, 'home'), CUSTOMERSCORE_KEY: KEY };
-  const send = (file: string, mapping: string, ...extra: string[]) =>
-    runCliInProcess(
-      [
-        'send',
-        file,
-        '--mapping',
-        mapping,
-        '--tracker-key',
-        'CS-TEST1',
-        '--endpoint',
-        (emulator as Emulator).url,
-        '--rate',
-        '1000/1s',
-        ...extra,
-      ],
-      { env, cwd: dir },
-    );
-  return { dir, env, send, emulator };
-}
+const world = useCliWorlds(KEY, 'csi-cli-');
 
 function reportOf(text: string): Record<string, string>[] {
   expect(text.charCodeAt(0)).toBe(0xfeff);

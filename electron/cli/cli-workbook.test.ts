@@ -1,46 +1,16 @@
 import { copyFile, readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from '../../e2e/emulator/emulator';
+import { describe, expect, it } from 'vitest';
 import type { Mapping } from '../../shared/mapping';
 import { tempDir } from '../engine/testing/csv-files';
 import { compoundFile, zipBuffer } from '../engine/testing/zip-files';
 import { runCliInProcess, spawnCli, writeMapping, type CliRun } from './testing/cli-harness';
+import { useCliWorlds } from './testing/cli-world';
 
 const KEY = 'cli-workbook-key-1234';
 const FIXTURES = path.resolve(import.meta.dirname, '../../e2e/fixtures/workbooks');
-let emulator: Emulator | null = null;
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = null;
-});
-
-async function world() {
-  const started = await startEmulator({ apiKeys: [KEY], rateLimit: null });
-  emulator = started;
-  const dir = await tempDir('csi-workbook-');
-  const env = { CUSTOMERSCORE_HOME: path.join(dir, 'home'), CUSTOMERSCORE_KEY: KEY };
-  const send = (file: string, mapping: string, ...extra: string[]) =>
-    runCliInProcess(
-      [
-        'send',
-        file,
-        '--mapping',
-        mapping,
-        '--tracker-key',
-        'CS-TEST1',
-        '--endpoint',
-        started.url,
-        '--rate',
-        '1000/1s',
-        ...extra,
-      ],
-      { env, cwd: dir },
-    );
-  return { dir, env, send, emulator: started };
-}
+const world = useCliWorlds(KEY, 'csi-workbook-');
 
 function reportOf(text: string): Record<string, string>[] {
   expect(text.charCodeAt(0)).toBe(0xfeff);

@@ -1,15 +1,24 @@
 import { Command, CommanderError, Option } from 'commander';
+import { version } from '../../package.json';
 import { CliError, EXIT, line, type CliIo } from './cli-io';
-import { keyCommand } from './key-command';
 import { withMaskedOutput } from './masked-output';
-import { profileCommand } from './profile-command';
-import { sendCommand } from './send-command';
-import { validateCommand } from './validate-command';
+
+// Each command's module (and the readers, engine and stores behind it) is loaded when that command
+// runs, so `--version`, `--help` and usage mistakes start in a fraction of the time; the packaged
+// CLI keeps them in their own chunks (scripts/build-cli.ts).
+const commands = {
+  validate: () => import('./validate-command'),
+  send: () => import('./send-command'),
+  key: () => import('./key-command'),
+  profile: () => import('./profile-command'),
+};
 
 type Run = (action: () => Promise<number>) => Promise<void>;
 
 function buildProgram(io: CliIo, run: Run): Command {
-  const program = new Command('customerscore')
+  const program = new Command('customerscore-import')
+    // The root package.json's version: read at run time from the checkout, inlined by the build.
+    .version(version, '-V, --version', 'print the version')
     .description(
       'Validate spreadsheets of customer events and send them to the Customerscore Track API.',
     )
@@ -37,7 +46,9 @@ function buildProgram(io: CliIo, run: Run): Command {
     )
     .option('--endpoint <url>', "the Track API address for that count (default: the profile's)")
     .option('--profile <name>', 'the profile whose tracker key and endpoint to count against')
-    .action((file: string, options) => run(() => validateCommand(file, options, io)));
+    .action((file: string, options) =>
+      run(async () => (await commands.validate()).validateCommand(file, options, io)),
+    );
 
   program
     .command('send')
@@ -56,9 +67,15 @@ function buildProgram(io: CliIo, run: Run): Command {
     .option('--rate <requests>/<seconds>s', "request rate, e.g. 200/60s (default: the profile's)")
     .option('--resume', 'continue the interrupted import of this file')
     .option('--send-again', 'also send the events this destination already received from this app')
+    .option(
+      '--sample <events>',
+      'send only the first <events> valid events, then stop; --resume sends the rest',
+    )
     .option('--dry-run', 'do everything but the HTTP requests')
     .option('--profile <name>', 'the profile whose key, tracker key and endpoint to use')
-    .action((file: string, options) => run(() => sendCommand(file, options, io)));
+    .action((file: string, options) =>
+      run(async () => (await commands.send()).sendCommand(file, options, io)),
+    );
 
   const key = program
     .command('key')
@@ -75,7 +92,9 @@ function buildProgram(io: CliIo, run: Run): Command {
       .command(action)
       .description(keyHelp[action])
       .option('--profile <name>', 'the profile (default: the active one)')
-      .action((options: { profile?: string }) => run(() => keyCommand(action, options, io)));
+      .action((options: { profile?: string }) =>
+        run(async () => (await commands.key()).keyCommand(action, options, io)),
+      );
   }
 
   const profile = program
@@ -88,18 +107,22 @@ function buildProgram(io: CliIo, run: Run): Command {
     .option('--tracker-key <key>', 'public tracker key, e.g. CS-ABCD1')
     .option('--endpoint <url>', 'Track API address (https; http only to localhost)')
     .addOption(new Option('--rate <requests>/<seconds>s', 'request rate, e.g. 200/60s'))
-    .action((options) => run(() => profileCommand('set', options, io)));
+    .action((options) =>
+      run(async () => (await commands.profile()).profileCommand('set', options, io)),
+    );
   profile
     .command('show')
     .description(
       'Show a profile: tracker key, endpoint, rate limit and whether its API key is set.',
     )
     .option('--profile <name>', 'the profile (default: the active one)')
-    .action((options) => run(() => profileCommand('show', options, io)));
+    .action((options) =>
+      run(async () => (await commands.profile()).profileCommand('show', options, io)),
+    );
   profile
     .command('list')
     .description('List the profiles; the active one is marked with *.')
-    .action(() => run(() => profileCommand('list', {}, io)));
+    .action(() => run(async () => (await commands.profile()).profileCommand('list', {}, io)));
   return program;
 }
 

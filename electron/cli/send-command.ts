@@ -8,6 +8,7 @@ import { ReadError } from '../engine/reading/reader';
 import { sendDestination, sendingKey, type TargetProblem } from '../store/send-target';
 import { chooseProfile, openCliContext } from './cli-context';
 import { count, duration, plural } from '../../shared/wording';
+import { MAX_SAMPLE_EVENTS } from '../../shared/ipc-import';
 import { CliError, EXIT, line, type CliIo } from './cli-io';
 import { dryRun } from './dry-run';
 import { loadMapping } from './load-mapping';
@@ -26,6 +27,7 @@ export interface SendCommandOptions {
   rate?: string;
   resume?: boolean;
   sendAgain?: boolean;
+  sample?: string;
   dryRun?: boolean;
   profile?: string;
 }
@@ -93,12 +95,42 @@ function printSummary(io: CliIo, result: JobResult, elapsedMs: number): void {
   if (result.reportPath) {
     line(out, `  report of rows not sent: ${result.reportPath}`);
   }
-  if (result.outcome === 'interrupted' || result.outcome === 'failed') {
+  if (result.sample !== null) {
+    const shown = result.sample.customers.slice(0, 5);
+    const more = result.sample.customers.length - shown.length;
+    line(
+      out,
+      `  Check them in Customerscore: the event history of ${shown.join(', ')}${more > 0 ? ` and ${plural(more, 'other customer')}` : ''}.`,
+    );
+    line(out, `  To send the rest of the file, run the same command with --resume.`);
+  } else if (result.outcome === 'interrupted' || result.outcome === 'failed') {
     if (result.jobId) line(out, `  To continue later, run the same command with --resume.`);
   }
 }
 
+/** `--sample <events>` as a number; refused with `--resume` (a sample starts a new import). */
+function sampleSize(options: SendCommandOptions): number | undefined {
+  if (options.sample === undefined) return undefined;
+  if (options.resume === true) {
+    throw new CliError(
+      'A sample starts a new import: give --sample without --resume, or --resume alone to send the rest.',
+    );
+  }
+  const events = Number(options.sample);
+  if (!Number.isInteger(events) || events < 1 || events > MAX_SAMPLE_EVENTS) {
+    throw new CliError(
+      `--sample takes a whole number of events from 1 to ${count(MAX_SAMPLE_EVENTS)}, e.g. --sample 5.`,
+    );
+  }
+  return events;
+}
+
 function exitCodeOf(result: JobResult): number {
+  // A sample that stopped as asked is a success unless the server refused some of it (rows the
+  // file cannot send are in the report at the end); `--resume` sends the rest.
+  if (result.sample !== null) {
+    return result.progress.rejectedByServer > 0 ? EXIT.someRowsNotSent : EXIT.ok;
+  }
   if (result.outcome !== 'completed') return EXIT.fatal;
   return result.progress.rejectedRows > 0 ? EXIT.someRowsNotSent : EXIT.ok;
 }
@@ -112,6 +144,7 @@ export async function sendCommand(
   options: SendCommandOptions,
   io: CliIo,
 ): Promise<number> {
+  const sample = sampleSize(options);
   const mapping = withSheet(await loadMapping(options.mapping, io.cwd), options.sheet);
   const fullPath = path.resolve(io.cwd, file);
   const context = openCliContext(io);
@@ -174,6 +207,7 @@ export async function sendCommand(
     systemCodePage: environmentCodePage(io.env),
     resumeJobId,
     sendAgain: options.sendAgain === true,
+    sample,
     reportPath: options.report ? path.resolve(io.cwd, options.report) : undefined,
   });
   const view = createProgressView(io, () => job.progress());

@@ -91,8 +91,11 @@ export interface ImportService {
     sessionId: string,
     rows: 'all' | 'refused',
     target: ImportTargetSource,
-    /** Send the events the destination already has, too (by default they are skipped). */
-    sendAgain?: boolean,
+    /**
+     * `sendAgain`: send the events the destination already has, too (by default they are
+     * skipped); `sample`: send only the first this many events, then stop for a look.
+     */
+    choices?: { sendAgain?: boolean; sample?: number },
   ): Promise<StartResponse>;
   pause(jobId: string): null;
   resume(jobId: string): null;
@@ -228,7 +231,7 @@ export function createImportService(options: ImportServiceOptions): ImportServic
     close(sessionId) {
       sessions.delete(sessionId);
     },
-    async start(sessionId, rows, target, sendAgain = false) {
+    async start(sessionId, rows, target, choices = {}) {
       const found = session(sessionId);
       const resolved = await resolveTarget(target);
       const input = found.jobInput(rows);
@@ -240,7 +243,13 @@ export function createImportService(options: ImportServiceOptions): ImportServic
             : 'No row can be sent yet: fix the rows with problems, or take back the skips.',
         );
       }
-      return runner.start({ ...input, target: resolved, sessionId, sendAgain });
+      return runner.start({
+        ...input,
+        target: resolved,
+        sessionId,
+        sendAgain: choices.sendAgain === true,
+        sample: choices.sample,
+      });
     },
     pause(jobId) {
       running(jobId).pause();

@@ -133,6 +133,7 @@ describe('the job runner, when an import fails', () => {
       mappingIssues: [],
       reportPath: null,
       reportRows: 0,
+      sample: null,
     };
     const { runner } = runnerWith(jobThat({ jobId: null, result }));
 

@@ -29,6 +29,8 @@ export interface JobRequest {
   resumeJobId?: string;
   /** Send the events the destination already has, too (see `ImportJobOptions.sendAgain`). */
   sendAgain?: boolean;
+  /** Send only the first this many events, then stop (see `ImportJobOptions.sample`). */
+  sample?: number;
 }
 
 interface LiveJob {
@@ -97,6 +99,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       message: result.message,
       reportRows: result.reportRows,
       refusedRows: refused.size,
+      sample: result.sample,
     };
     live.update = { ...live.update, progress: { ...result.progress }, end };
     await updateJobMeta(options.dataDir, jobId, { endedAt: new Date().toISOString() }).catch(
@@ -124,6 +127,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         expected: request.expected ?? null,
         resumeJobId: request.resumeJobId,
         sendAgain: request.sendAgain,
+        sample: request.sample,
         fetch: options.fetch,
         onProgress: (progress) => {
           if (progress.jobId !== null) announce(progress.jobId);
@@ -173,6 +177,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
             message: isUserError(error) ? error.message : STOPPED_BY_A_BUG,
             progress: job.progress(),
             mappingIssues: [],
+            sample: null,
             reportPath: null,
             reportRows: 0,
           });

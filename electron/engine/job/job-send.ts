@@ -1,10 +1,11 @@
 import { RATE_LIMIT } from '../../../shared/api';
+import { plural } from '../../../shared/wording';
 import type { RowConverter } from '../../../shared/convert';
 import type { Now, Sleep } from '../sending/clock';
 import type { RowEdits } from '../validation/import-edits';
 import type { ProgressTracker } from './job-progress';
 import { ResumePlan } from './job-resume';
-import type { ImportJobOptions, Stop } from './job-types';
+import type { ImportJobOptions, SampleSent, Stop } from './job-types';
 import { WatermarkTracker } from './job-watermark';
 import type { JobJournal } from '../journal/journal';
 import type { JournalState } from '../journal/journal-load';
@@ -62,7 +63,7 @@ export async function sendBatches(
   options: ImportJobOptions,
   control: JobControl,
   opened: OpenedJob,
-): Promise<void> {
+): Promise<{ sample: SampleSent | null }> {
   const { journal, state, file, converter, edits } = opened;
   const { progress, emit, gate, now, sleep } = control;
   const { trackerKey, endpoint } = opened.target;
@@ -104,6 +105,11 @@ export async function sendBatches(
     label: basename(options.path),
     at: new Date((options.wallNow ?? Date.now)()).toISOString(),
   });
+  // A sample: the first N valid events, then a stop that a resume continues from.
+  let sampleLeft = state === null && options.sample !== undefined ? options.sample : null;
+  const sampleCustomers = new Set<string>();
+  let sampleStopped = false;
+  let sampleEvents = 0;
   // Each event's fingerprint from when it is packed until its batch is settled.
   const fingerprintOfRow = new Map<number, Uint32Array>();
   const fingerprintsOf = (rows: readonly number[]) =>
@@ -224,6 +230,7 @@ export async function sendBatches(
       await gate();
       if (control.stopped() || journalFailure !== null) break;
       const invalid: RejectedRowRecord[] = [];
+      let brokeEarly = false;
       for (const { row, event, issues } of chunk.rows) {
         progress.value.rowsRead += 1;
         if (plan.isSettled(row.row)) continue;
@@ -249,6 +256,16 @@ export async function sendBatches(
           progress.value.alreadySent += 1;
           continue;
         }
+        if (sampleLeft === 0) {
+          // The sample is out: stop before this row, which stays unread for the resume.
+          control.stopWith({
+            outcome: 'interrupted',
+            message: `A sample of ${plural(sampleEvents, 'event')} was sent; the rest of the file is still to send.`,
+          });
+          sampleStopped = true;
+          brokeEarly = true;
+          break;
+        }
         fingerprintOfRow.set(row.row, eventFingerprint(event));
         if (packerFirstRow === null) {
           packerFirstRow = row.row;
@@ -267,11 +284,25 @@ export async function sendBatches(
           if (packerFirstRow === null) marks.release('packer');
           else marks.hold('packer', packerFirstRow);
         }
+        if (sampleLeft !== null && !packed.issue) {
+          sampleLeft -= 1;
+          sampleEvents += 1;
+          sampleCustomers.add(event.identification.customer);
+          if (sampleLeft === 0) {
+            // The sample goes at once, in one request, not when the packer would be full.
+            const last = packer.flush();
+            packerFirstRow = null;
+            if (last) await dispatch(last, null);
+            marks.release('packer');
+          }
+        }
       }
       if (invalid.length > 0) {
         await journal.reject(invalid);
         progress.value.rejectedRows += invalid.filter((r) => r.alreadySent !== true).length;
       }
+      // Rows after the stop were not read: the chunk's end is no boundary the mark may pass.
+      if (brokeEarly) break;
       progress.value.bytesRead = chunk.endByteOffset;
       marks.boundary({ offset: chunk.endByteOffset, row: chunk.nextRowNumber });
       await moveWatermark();
@@ -293,4 +324,7 @@ export async function sendBatches(
     await run.close();
   }
   if (journalFailure !== null) throw journalFailure;
+  return {
+    sample: sampleStopped ? { events: sampleEvents, customers: [...sampleCustomers] } : null,
+  };
 }

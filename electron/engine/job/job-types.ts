@@ -44,6 +44,11 @@ export interface ImportJobOptions {
    * `--send-again`, the review's "Send them again"). By default they are skipped and reported.
    */
   sendAgain?: boolean;
+  /**
+   * Send only the first this many valid events, then stop as a paused job that a resume
+   * continues (the review's "Send a sample first", the CLI's `--sample`). New jobs only.
+   */
+  sample?: number;
   /** Rows and events the validation counted, kept in the journal so a resume offer can say "x of y". */
   expected?: { dataRows: number; events: number } | null;
 }
@@ -58,6 +63,15 @@ export interface JobResult {
   mappingIssues: MappingIssue[];
   reportPath: string | null;
   reportRows: number;
+  /** When the job stopped after a sample: how many events it sent, and their customers' IDs. */
+  sample: SampleSent | null;
+}
+
+/** What a sample sent: the events' count and the customers to look them up by in Customerscore. */
+export interface SampleSent {
+  events: number;
+  /** The sample's customer IDs, each once, in file order. */
+  customers: string[];
 }
 
 export interface ImportJob {

@@ -6,7 +6,7 @@ import { openJob } from './job-open';
 import { ProgressTracker } from './job-progress';
 import { writeJobReport } from './job-report';
 import { sendBatches, type JobControl } from './job-send';
-import type { ImportJob, ImportJobOptions, JobResult, Stop } from './job-types';
+import type { ImportJob, ImportJobOptions, JobResult, SampleSent, Stop } from './job-types';
 import type { JobJournal } from '../journal/journal';
 import type { SourceFile } from '../reading/source/source';
 
@@ -94,14 +94,18 @@ export function startImportJob(options: ImportJobOptions): ImportJob {
     };
     // The lock goes when the job ends, however it ends (completed, stopped, cancelled, a bug).
     try {
-      await sendBatches(options, control, result.opened);
-      return await end(result.opened.journal, result.opened.file);
+      const { sample } = await sendBatches(options, control, result.opened);
+      return await end(result.opened.journal, result.opened.file, sample);
     } finally {
       await result.lock.release();
     }
   }
 
-  async function end(journal: JobJournal, file: SourceFile): Promise<JobResult> {
+  async function end(
+    journal: JobJournal,
+    file: SourceFile,
+    sample: SampleSent | null,
+  ): Promise<JobResult> {
     const outcome: Stop = stop ?? { outcome: 'completed', message: completedMessage() };
     const journalState =
       outcome.outcome === 'completed'
@@ -123,7 +127,7 @@ export function startImportJob(options: ImportJobOptions): ImportJob {
       reportRows = await writeJobReport(reportPath, journal.path, options.path, file);
     }
     await journal.close();
-    return finish(journal.jobId, outcome, [], reportPath, reportRows);
+    return finish(journal.jobId, outcome, [], reportPath, reportRows, sample);
   }
 
   function completedMessage(): string {
@@ -153,6 +157,7 @@ export function startImportJob(options: ImportJobOptions): ImportJob {
     mappingIssues: MappingIssue[],
     reportPath: string | null = null,
     reportRows = 0,
+    sample: SampleSent | null = null,
   ): JobResult {
     progress.setPhase(outcome.outcome, outcome.message);
     const snapshot = progress.snapshot();
@@ -165,6 +170,7 @@ export function startImportJob(options: ImportJobOptions): ImportJob {
       mappingIssues,
       reportPath,
       reportRows,
+      sample,
     };
   }
 

@@ -65,8 +65,8 @@ export function importHandlers(services: ImportIpcServices): IpcHandlers<ImportC
       imports.close(sessionId);
       return null;
     },
-    'import:start': ({ sessionId, rows, sendAgain }) =>
-      imports.start(sessionId, rows, target, sendAgain === true),
+    'import:start': ({ sessionId, rows, sendAgain, sample }) =>
+      imports.start(sessionId, rows, target, { sendAgain, sample }),
     'import:pause': ({ jobId }) => imports.pause(jobId),
     'import:resume': ({ jobId }) => imports.resume(jobId),
     'import:cancel': ({ jobId }) => imports.cancel(jobId),

@@ -260,6 +260,11 @@ export async function validate(): Promise<void> {
   }
 }
 
+/** The size of "Send a sample first" (see SampleControl). */
+export function chooseSampleSize(sampleSize: number): void {
+  setState({ sampleSize });
+}
+
 /** The review's answer to the duplicate guard (see AlreadySentChoice). */
 export function chooseSendAgain(sendAgain: boolean): void {
   setState({ sendAgain });

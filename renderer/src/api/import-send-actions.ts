@@ -5,15 +5,21 @@ import { getState, initialState, setState } from './import-wizard-store';
 
 // The sending half of the wizard: start, follow, pause, resume, cancel, and interrupted imports.
 
-/** Starts sending every ready row, or (`refused`) only the rows the server refused last time. */
-export async function startImport(rows: 'all' | 'refused'): Promise<void> {
+/**
+ * Starts sending every ready row, or (`refused`) only the rows the server refused last time;
+ * with `sample`, only the first that many events, then the job stops for a look.
+ */
+export async function startImport(
+  rows: 'all' | 'refused',
+  choices: { sample?: number } = {},
+): Promise<void> {
   const open = getState().open;
   if (!open) return;
   setState({ busy: true, sendProblem: null });
   try {
     const { sendAgain } = getState();
     const answer = await callApi((api) =>
-      api.import.start({ sessionId: open.sessionId, rows, sendAgain }),
+      api.import.start({ sessionId: open.sessionId, rows, sendAgain, sample: choices.sample }),
     );
     setState({ busy: false, step: 'send', jobId: answer.jobId, job: null, view: 'all' });
   } catch (error) {

@@ -7,6 +7,7 @@ import type {
   RowsView,
   ValidationProgressInfo,
 } from '../../../shared/ipc-import';
+import { DEFAULT_SAMPLE_EVENTS } from '../../../shared/ipc-import';
 import { emptyDraft, type MappingDraft } from '../mapping/mapping-draft';
 import { callApi } from './call-api';
 
@@ -53,6 +54,8 @@ export interface WizardState {
   busy: boolean;
   /** The review's answer to the duplicate guard: send the events sent before again (default no). */
   sendAgain: boolean;
+  /** How many events "Send a sample first" sends. */
+  sampleSize: number;
 }
 
 export function initialState(): WizardState {
@@ -78,6 +81,7 @@ export function initialState(): WizardState {
     resumeQuestion: null,
     busy: false,
     sendAgain: false,
+    sampleSize: DEFAULT_SAMPLE_EVENTS,
   };
 }
 

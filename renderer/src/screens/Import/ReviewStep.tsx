@@ -1,11 +1,18 @@
 import { startTransition, useOptimistic, type ReactElement } from 'react';
 import { Button } from 'react-aria-components';
 import { issueKindLabel, issueKindSchema } from '../../../../shared/issues';
-import { chooseSendAgain, downloadRejected, goTo, setView } from '../../api/import-actions';
+import {
+  chooseSampleSize,
+  chooseSendAgain,
+  downloadRejected,
+  goTo,
+  setView,
+} from '../../api/import-actions';
 import { startImport } from '../../api/import-send-actions';
 import type { OpenFile, WizardState } from '../../api/import-wizard-store';
 import { useImportRows } from '../../api/useImportRows';
 import { AlreadySentChoice } from './AlreadySentChoice';
+import { SampleControl } from './SampleControl';
 import { ProgressBar } from './ProgressBar';
 import { ReviewTable } from './ReviewTable';
 import { count, plural } from '../../../../shared/wording';
@@ -168,6 +175,14 @@ export function ReviewStep({ state, open }: { state: WizardState; open: OpenFile
                   ? `; ${count(skippedAsSent)} sent before will be skipped.`
                   : '.')}
           </span>
+        )}
+        {!refusedView && (
+          <SampleControl
+            size={state.sampleSize}
+            disabled={!summary || state.busy || toSend === 0}
+            onSize={chooseSampleSize}
+            onSend={() => void startImport('all', { sample: state.sampleSize })}
+          />
         )}
         <Button
           className="button button--primary"

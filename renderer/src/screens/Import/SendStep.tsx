@@ -10,6 +10,7 @@ import {
 import type { WizardState } from '../../api/import-wizard-store';
 import { CancelDialog } from './CancelDialog';
 import { ImportEnd } from './ImportEnd';
+import { SampleEnd } from './SampleEnd';
 import { ProgressBar } from './ProgressBar';
 import { StatList } from './StatList';
 import { count, duration, plural } from '../../../../shared/wording';
@@ -37,6 +38,9 @@ export function SendStep({ state }: { state: WizardState }): ReactElement {
         </p>
       </section>
     );
+  }
+  if (update.end?.sample) {
+    return <SampleEnd state={state} update={update} end={update.end} sample={update.end.sample} />;
   }
   if (update.end) return <ImportEnd state={state} update={update} end={update.end} />;
 
