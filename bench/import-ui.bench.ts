@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { findE2eBrowser } from '../e2e/support/e2e-browser';
 import { startBrowserHost } from '../electron/dev/start-browser-host';
 import { createSecretStore } from '../electron/store/secrets';
 import { createMemoryKeyring } from '../electron/store/secrets-memory';
@@ -161,6 +162,12 @@ async function processMemory(pid: number): Promise<ProcessMemory> {
   };
 }
 
+// The end-to-end tests' browser, found the same way (README, "Test it").
+const chromiumFound = findE2eBrowser();
+if (!chromiumFound.found) {
+  console.error(chromiumFound.message);
+  process.exit(1);
+}
 const dir = await mkdtemp(join(tmpdir(), 'import-ui-bench-'));
 const file = join(dir, FILE_NAME);
 const host = await startBrowserHost({
@@ -170,7 +177,7 @@ const host = await startBrowserHost({
   uploadBase: join(dir, 'uploads'),
 });
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: chromiumFound.path,
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--enable-precise-memory-info'],
 });
 const figures: Figure[] = [];

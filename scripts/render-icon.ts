@@ -1,22 +1,32 @@
 // One-off: renders the icon design (scripts/icon-design.ts) to the files electron-builder uses,
 // which are committed: build/icon.svg (the source, for reference), build/icon.png (1024 px, Linux
 // and the fallback), build/icon.icns (macOS) and build/icon.ico (Windows).
-//   node --import tsx scripts/render-icon.ts [--chromium /usr/bin/chromium]
+//   node --import tsx scripts/render-icon.ts [--chromium <path>]   (default: the e2e tests' browser)
 // Rendering goes through Chromium's canvas (playwright-core) so nothing beyond the test tools is
 // needed, and each size is drawn from the vector.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { findE2eBrowser } from '../e2e/support/e2e-browser';
 import { encodeIcns, encodeIco } from './icon-containers';
 import { appleGrid, iconSvg, windowsTile } from './icon-design';
 import type { IconVariant } from './icon-design';
 
 const { values } = parseArgs({
   options: {
-    chromium: { type: 'string', default: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium' },
+    chromium: { type: 'string' },
   },
 });
+let executablePath = values.chromium;
+if (executablePath === undefined) {
+  const found = findE2eBrowser();
+  if (!found.found) {
+    console.error(found.message);
+    process.exit(1);
+  }
+  executablePath = found.path;
+}
 const buildDir = path.resolve(import.meta.dirname, '..', 'build');
 
 /** Below this many pixels the spreadsheet rows blur into noise and are left out. */
@@ -26,7 +36,7 @@ function variantAt(base: IconVariant, size: number): IconVariant {
   return { ...base, detailed: size >= DETAIL_FROM };
 }
 
-const browser = await chromium.launch({ executablePath: values.chromium, args: ['--no-sandbox'] });
+const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
 try {
   const page = await browser.newPage();
   // Runs in the page, so it is plain JavaScript: this file is type-checked without DOM types.
