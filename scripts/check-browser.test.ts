@@ -19,14 +19,19 @@ interface Finished {
   stderr: string;
 }
 
-function run(command: string, args: string[], env: Record<string, string>): Promise<Finished> {
+function run(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  shell = false,
+): Promise<Finished> {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
       (entry): entry is [string, string] => entry[1] !== undefined && entry[0] !== 'CHROMIUM_PATH',
     ),
   );
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: projectRoot, env: { ...inherited, ...env } });
+    const child = spawn(command, args, { cwd: projectRoot, env: { ...inherited, ...env }, shell });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -44,11 +49,13 @@ const machineBrowser = findE2eBrowser();
 describe.concurrent('the browser check before the end-to-end tests', () => {
   it('stops `npm run test:e2e` before the renderer build when CHROMIUM_PATH names nothing', async () => {
     const nowhere = path.join(empty, 'no-such-chrome');
-    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const result = await run(npm, ['run', 'test:e2e'], {
-      ...noBrowserHere,
-      CHROMIUM_PATH: nowhere,
-    });
+    // On Windows npm is npm.cmd, which Node starts only through a shell.
+    const result = await run(
+      'npm',
+      ['run', 'test:e2e'],
+      { ...noBrowserHere, CHROMIUM_PATH: nowhere },
+      process.platform === 'win32',
+    );
     expect(result.stderr).toBe(
       `CHROMIUM_PATH is set to ${nowhere}, but no executable file is there: point it at a Chrome or Chromium executable, or unset it to let the end-to-end tests find a browser themselves.\n`,
     );
