@@ -2,7 +2,12 @@ import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { APP_ID, PRODUCT_NAME, createBuilderConfig } from './builder-config';
+import {
+  APP_ID,
+  PLACEHOLDER_RELEASES_REPOSITORY,
+  PRODUCT_NAME,
+  createBuilderConfig,
+} from './builder-config';
 import { releaseFuses } from './fuses-config';
 
 // electron-builder's own JSON schema, with the one non-standard keyword it uses ("typeof" for hook
@@ -70,6 +75,30 @@ describe('electron-builder configuration', () => {
     expect(config.win?.target).toEqual(['nsis']);
     expect(config.nsis).toMatchObject({ perMachine: false, oneClick: true });
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
+  });
+});
+
+describe('the update feed', () => {
+  it('is the GitHub releases of the repository that builds the release', () => {
+    const { config } = createBuilderConfig({ GITHUB_REPOSITORY: 'customerscore/importer' });
+    expect(config.publish).toEqual({
+      provider: 'github',
+      owner: 'customerscore',
+      repo: 'importer',
+      releaseType: 'release',
+    });
+    expect(validate(config), JSON.stringify(validate.errors, null, 2)).toBe(true);
+  });
+
+  it('outside GitHub Actions, is the one placeholder repository, named as such', () => {
+    const { config } = createBuilderConfig({});
+    const [owner, repo] = PLACEHOLDER_RELEASES_REPOSITORY.split('/');
+    expect(owner).toMatch(/placeholder/);
+    expect(config.publish).toMatchObject({ provider: 'github', owner, repo });
+  });
+
+  it('is left out of the e2e build, which is never released', () => {
+    expect(createBuilderConfig({ CSI_E2E_BUILD: '1' }).config.publish).toBeNull();
   });
 });
 

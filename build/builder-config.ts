@@ -8,6 +8,23 @@ import type { Env } from './signing';
 
 export const APP_ID = 'io.customerscore.importer';
 export const PRODUCT_NAME = 'Customerscore Importer';
+/**
+ * Where the installed apps look for updates: the GitHub releases of this repository (latest.yml,
+ * latest-mac.yml, latest-linux*.yml, published by .github/workflows/release.yml). Release builds
+ * run in GitHub Actions, which names the repository in GITHUB_REPOSITORY, so they point at the
+ * repository that publishes them. PLACEHOLDER_RELEASES_REPOSITORY is only for builds made
+ * elsewhere (`npm run dist` on a laptop): replace it once the repository's owner/name is known.
+ */
+export const PLACEHOLDER_RELEASES_REPOSITORY =
+  'customerscore-placeholder-owner/customerscore-importer';
+
+/** The `owner/name` whose releases carry the update feed. */
+export function releasesRepository(env: Env): { owner: string; repo: string } {
+  const named = env['GITHUB_REPOSITORY']?.trim();
+  const [owner = '', repo = ''] = (named || PLACEHOLDER_RELEASES_REPOSITORY).split('/');
+  return { owner, repo };
+}
+
 /** Linux executable and artifact prefix: no spaces, so paths and release asset names stay plain. */
 export const EXECUTABLE_NAME = 'customerscore-importer';
 
@@ -40,8 +57,12 @@ export function createBuilderConfig(env: Env): BuilderConfig {
     asarUnpack: ['**/node_modules/@napi-rs/keyring*/**'],
     // napi-rs binaries use Node-API, stable across Node and Electron: nothing to rebuild.
     npmRebuild: false,
-    // No auto-update channel yet: releases are published by the pipeline, not by electron-builder.
-    publish: null,
+    // The update feed electron-updater reads (written into the app as app-update.yml). The pipeline
+    // publishes (every build runs with --publish never); this only makes electron-builder write
+    // latest*.yml and the blockmaps beside the installers, and tells the app where to look.
+    publish: e2e
+      ? null
+      : { provider: 'github', ...releasesRepository(env), releaseType: 'release' },
     electronFuses: electronFusesFor({ e2e }),
     afterPack,
     artifactName: `${EXECUTABLE_NAME}-\${version}-\${os}-\${arch}.\${ext}`,

@@ -75,7 +75,7 @@ export interface StartupElectron {
    * electron-updater, adapted (updater-electron.ts); used only by a packaged app, since a
    * development build has no feed to update from.
    */
-  createUpdater?(log: Logger): Updater;
+  createUpdater?(log: Logger): Updater | null;
 }
 
 export interface StartupOptions {
@@ -184,8 +184,10 @@ export function startApp(electron: StartupElectron, options: StartupOptions): vo
         emit: createEventEmitter((channel, payload) => {
           mainWindow?.webContents.send(channel, payload);
         }),
-        updater: app.isPackaged && electron.createUpdater ? electron.createUpdater(logger) : null,
-        updateUnavailableReason: 'This is a development build: it does not update itself.',
+        updater: app.isPackaged ? (electron.createUpdater?.(logger) ?? null) : null,
+        updateUnavailableReason: app.isPackaged
+          ? 'This build has no update feed (a test build): it does not update itself.'
+          : 'This is a development build: it does not update itself.',
       });
       registerAllHandlers(electron.ipcMain, services, {
         isTrustedSender: createTrustedSenderCheck({ devServerUrl }),

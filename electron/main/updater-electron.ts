@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import electronUpdater from 'electron-updater';
 import type { ProgressInfo } from 'electron-updater';
 import type { Updater } from './updates/update-service';
@@ -14,7 +16,9 @@ export interface UpdaterLog {
   error(message: string, error?: unknown): void;
 }
 
-export function createElectronUpdater(log: UpdaterLog): Updater {
+/** Null for a packaged build without a feed (the e2e build): there is nothing to ask. */
+export function createElectronUpdater(log: UpdaterLog): Updater | null {
+  if (!existsSync(path.join(process.resourcesPath, 'app-update.yml'))) return null;
   const { autoUpdater } = electronUpdater;
   // The update service decides when to download (in the background, after a check)…
   autoUpdater.autoDownload = false;
