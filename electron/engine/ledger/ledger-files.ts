@@ -76,7 +76,7 @@ export async function readLog(file: string): Promise<{ records: Uint32Array; cou
  */
 export async function readSegment(
   file: string,
-  visit: (records: Uint32Array, count: number) => void,
+  visit: (records: Uint32Array, count: number, total: number) => void,
 ): Promise<void> {
   let handle;
   try {
@@ -110,7 +110,7 @@ export async function readSegment(
           `The record of events already sent is damaged (${path.basename(file)} is cut short). Clear it in Settings, or remove that file, and validate again.`,
         );
       }
-      visit(chunk, want);
+      visit(chunk, want, total);
       done += want;
     }
   } finally {

@@ -21,41 +21,101 @@ export class MatchWalk {
     private readonly matches: Matches,
   ) {}
 
-  visit(records: Uint32Array, count: number): void {
-    const { queries, order, matches } = this;
+  /**
+   * Looks up one chunk of a run's records. A run much smaller than the file (a Send event, a
+   * small import) is probed instead: each of its records searched among the sorted fingerprints,
+   * which costs its own size, not the file's.
+   */
+  visit(records: Uint32Array, count: number, runSize = count): void {
+    if (runSize * PROBE_FACTOR < this.order.length - this.next) {
+      this.probe(records, count);
+      return;
+    }
+    const { queries, order } = this;
     const total = order.length;
     let qi = this.next;
     let r = 0;
-    while (r < count && qi < total) {
+    while (qi < total && r < count) {
       const query = (order[qi] ?? 0) * 4;
-      const c = compareKeys(queries, query, records, r * RECORD_WORDS);
-      if (c < 0) {
+      const q0 = queries[query] ?? 0;
+      const q1 = queries[query + 1] ?? 0;
+      const q2 = queries[query + 2] ?? 0;
+      const q3 = queries[query + 3] ?? 0;
+      // The ledger is usually far larger than the file: jump to the first record not below the
+      // query (galloping, then binary search) instead of stepping through the gap.
+      r = firstNotBelow(records, r, count, q0, q1, q2, q3);
+      if (r >= count) break;
+      const at = r * RECORD_WORDS;
+      if (
+        records[at] !== q0 ||
+        records[at + 1] !== q1 ||
+        records[at + 2] !== q2 ||
+        records[at + 3] !== q3
+      ) {
         qi += 1;
         continue;
       }
-      if (c > 0) {
-        // The ledger is usually far larger than the file: jump to the first record not below
-        // the query (galloping, then binary search) instead of stepping through the gap.
-        r = firstNotBelow(records, r + 1, count, queries, query);
-        continue;
-      }
       // The same event may stand in the file more than once: every copy is marked.
-      const at = r * RECORD_WORDS;
       const meta = records[at + 4] ?? 0;
-      const strength = rank(meta);
       while (qi < total && compareKeys(queries, (order[qi] ?? 0) * 4, records, at) === 0) {
-        const index = order[qi] ?? 0;
-        // Sent beats maybe-sent; between two "sent", the older segment (read first) names the source.
-        if (strength > (matches.status[index] ?? 0)) {
-          matches.status[index] = strength;
-          matches.source[index] = sourceOf(meta);
-        }
+        this.mark(order[qi] ?? 0, meta);
         qi += 1;
       }
       r += 1;
     }
     this.next = qi;
   }
+
+  private probe(records: Uint32Array, count: number): void {
+    const { queries, order } = this;
+    for (let r = 0; r < count; r++) {
+      const at = r * RECORD_WORDS;
+      let low = 0;
+      let high = order.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (compareKeys(queries, (order[mid] ?? 0) * 4, records, at) < 0) low = mid + 1;
+        else high = mid;
+      }
+      const meta = records[at + 4] ?? 0;
+      for (let qi = low; qi < order.length; qi++) {
+        const index = order[qi] ?? 0;
+        if (compareKeys(queries, index * 4, records, at) !== 0) break;
+        this.mark(index, meta);
+      }
+    }
+  }
+
+  /** Sent beats maybe-sent; between two "sent", the older segment (read first) names the source. */
+  private mark(index: number, meta: number): void {
+    const strength = rank(meta);
+    if (strength > (this.matches.status[index] ?? 0)) {
+      this.matches.status[index] = strength;
+      this.matches.source[index] = sourceOf(meta);
+    }
+  }
+}
+
+/** A run this many times smaller than the fingerprints still to find is probed, not walked. */
+const PROBE_FACTOR = 32;
+
+/** Whether record `r`'s key is below the key (q0, q1, q2, q3), word by word, unsigned. */
+function below(
+  records: Uint32Array,
+  r: number,
+  q0: number,
+  q1: number,
+  q2: number,
+  q3: number,
+): boolean {
+  const at = r * RECORD_WORDS;
+  const a = records[at] ?? 0;
+  if (a !== q0) return a < q0;
+  const b = records[at + 1] ?? 0;
+  if (b !== q1) return b < q1;
+  const c = records[at + 2] ?? 0;
+  if (c !== q2) return c < q2;
+  return (records[at + 3] ?? 0) < q3;
 }
 
 /** The first record at or after `from` whose key is not below the query's (`count` if none). */
@@ -63,23 +123,25 @@ function firstNotBelow(
   records: Uint32Array,
   from: number,
   count: number,
-  queries: Uint32Array,
-  query: number,
+  q0: number,
+  q1: number,
+  q2: number,
+  q3: number,
 ): number {
-  const below = (r: number) => compareKeys(records, r * RECORD_WORDS, queries, query) < 0;
+  if (from >= count || !below(records, from, q0, q1, q2, q3)) return from;
   // Gallop: 1, 2, 4, ... records ahead until one is not below, then search between.
-  let low = from;
+  let low = from + 1;
   let step = 1;
-  let high = from;
-  while (high < count && below(high)) {
+  let high = from + 1;
+  while (high < count && below(records, high, q0, q1, q2, q3)) {
     low = high + 1;
-    high = from + step;
     step *= 2;
+    high = from + step;
   }
   high = Math.min(high, count);
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (below(mid)) low = mid + 1;
+    if (below(records, mid, q0, q1, q2, q3)) low = mid + 1;
     else high = mid;
   }
   return low;

@@ -14,7 +14,7 @@ import type { LedgerSource } from './ledger-sources';
  * once, so their number is what a lookup pays for; merging only the small ones keeps a Send event
  * from rewriting ten million records).
  */
-export const MAX_SEGMENTS = 8;
+export const MAX_SEGMENTS = 16;
 
 /**
  * One run of sending (an import job's run, or the Send event screen's session): appends what
@@ -81,7 +81,15 @@ export class LedgerRun {
     await this.handle.close();
     await sealLog(this.dir, this.log);
     const { segments } = await listLedgerFiles(this.dir);
-    if (segments.length > MAX_SEGMENTS) await mergeSmallest(this.dir, segments);
+    // After an import, everything becomes one segment again: a lookup then reads each record once
+    // and walks the file's fingerprints once. The merge streams (a chunk per segment in memory)
+    // and takes seconds for ten million events, after an import of hours at the rate limit. A
+    // Send event merges only the smallest, and only once there are many.
+    if (this.source.kind === 'import' && segments.length > 1) {
+      await mergeSegments(this.dir, segments);
+    } else if (segments.length > MAX_SEGMENTS) {
+      await mergeSmallest(this.dir, segments);
+    }
   }
 }
 

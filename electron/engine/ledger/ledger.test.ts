@@ -175,7 +175,7 @@ describe('Ledger', () => {
     expect(found.summary.sources[0]?.label).toBe('second.csv');
   });
 
-  it('merges the smallest segments once there are too many, and answers the same', async () => {
+  it('keeps few segments (an import merges them all) and answers the same', async () => {
     const ledger = Ledger.forDestination(dataDir, destination);
     for (let i = 0; i <= MAX_SEGMENTS; i++)
       await sendRun(ledger, `f${i}.csv`, [login(`cus_${i}`), login('every')]);

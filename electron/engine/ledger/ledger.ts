@@ -71,7 +71,7 @@ export class Ledger {
       const order = sortedOrder(list.words, 4, total);
       for (const segment of files.segments) {
         const walk = new MatchWalk(list.words, order, matches);
-        await readSegment(segment, (records, count) => walk.visit(records, count));
+        await readSegment(segment, (records, count, total) => walk.visit(records, count, total));
       }
       for (const log of files.logs) {
         const { records, count } = await readLog(log);
