@@ -1,0 +1,162 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type Emulator } from '../e2e/emulator/emulator';
+import { eventsMapping, tempDir, writeEventsCsv } from '../electron/engine/testing/csv-files';
+import { writeMapping } from '../electron/cli/testing/cli-harness';
+import { buildCliPackage, CLI_BIN, packCliPackage, projectRoot } from './cli-package';
+import { startLocalRegistry } from './testing/local-registry';
+
+// The packed CLI as a user gets it: built, packed, installed with `npm install -g <tarball>` into a
+// temporary prefix (its dependency from a registry on 127.0.0.1, an empty npm cache), then run
+// from a folder outside the repo with a PATH that has no node_modules/.bin and no tsx.
+
+const run = promisify(execFile);
+const KEY = 'cli-package-key-12345678';
+const rootVersion = (
+  JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }
+).version;
+
+let work = '';
+let binary = '';
+let emulator: Emulator | null = null;
+
+beforeAll(async () => {
+  work = await tempDir('csi-cli-package-');
+  const built = await buildCliPackage(path.join(work, 'package'));
+  const tarball = packCliPackage(built.dir, path.join(work, 'packed'));
+  // Async from here on: the registry answers from this process.
+  const registry = await startLocalRegistry(
+    projectRoot,
+    ['@napi-rs/keyring'],
+    path.join(work, 'registry'),
+  );
+  const prefix = path.join(work, 'prefix');
+  try {
+    await run(
+      'npm',
+      [
+        'install',
+        '-g',
+        tarball,
+        '--prefix',
+        prefix,
+        '--registry',
+        registry.url,
+        '--cache',
+        path.join(work, 'npm-cache'),
+        '--no-audit',
+        '--no-fund',
+        '--no-update-notifier',
+      ],
+      { cwd: work, shell: process.platform === 'win32' },
+    );
+  } finally {
+    await registry.close();
+  }
+  binary =
+    process.platform === 'win32'
+      ? path.join(prefix, `${CLI_BIN}.cmd`)
+      : path.join(prefix, 'bin', CLI_BIN);
+}, 180_000);
+
+afterAll(async () => {
+  await emulator?.close();
+});
+
+/** Runs the installed command in `cwd`; node is on PATH, the repo's tools are not. */
+async function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const pathWithoutRepo = [
+    path.dirname(process.execPath),
+    ...(process.env['PATH'] ?? '').split(path.delimiter),
+  ]
+    .filter((entry) => entry !== '' && !entry.includes('node_modules'))
+    .join(path.delimiter);
+  try {
+    const { stdout, stderr } = await run(binary, args, {
+      cwd,
+      env: { PATH: pathWithoutRepo, HOME: cwd, ...env },
+      shell: process.platform === 'win32',
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    if (typeof failed.code !== 'number') throw error;
+    return { code: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
+
+describe('the packed CLI, installed with npm install -g', () => {
+  it('installs the keychain module with the binary of this platform, and nothing of the repo', () => {
+    const installed = path.join(
+      path.dirname(path.dirname(binary)),
+      'lib',
+      'node_modules',
+      '@customerscore',
+      'importer-cli',
+    );
+    const root =
+      process.platform === 'win32'
+        ? path.join(path.dirname(binary), 'node_modules', '@customerscore', 'importer-cli')
+        : installed;
+    const modules = fs.readdirSync(path.join(root, 'node_modules', '@napi-rs'));
+    expect(modules).toContain('keyring');
+    expect(modules.filter((name) => name.startsWith('keyring-'))).toHaveLength(1);
+    // Only the native module is a dependency; the rest is in the bundle.
+    expect(fs.readdirSync(path.join(root, 'node_modules')).sort()).toEqual(['@napi-rs']);
+  });
+
+  it('prints the version of the root package.json with --version', async () => {
+    const dir = await tempDir('csi-cli-package-run-');
+    const result = await cli(['--version'], dir);
+    expect(result).toMatchObject({ code: 0, stdout: `${rootVersion}\n` });
+  });
+
+  it('validates a file in the folder it runs in and exits 1 for invalid rows', async () => {
+    const dir = await tempDir('csi-cli-package-run-');
+    await writeEventsCsv(dir, 40, [4, 9]);
+    await writeMapping(dir, eventsMapping);
+    const result = await cli(
+      ['validate', 'events.csv', '--mapping', 'mapping.json', '--report', 'invalid.csv'],
+      dir,
+      {
+        CUSTOMERSCORE_HOME: path.join(dir, 'home'),
+      },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('events.csv: 40 rows');
+    expect(result.stdout).toMatch(/invalid: +2/);
+    expect(fs.readFileSync(path.join(dir, 'invalid.csv'), 'utf8')).toContain('not a date');
+  });
+
+  it('sends every row to the Track API and keeps its job in the data directory', async () => {
+    emulator = await startEmulator({ apiKeys: [KEY], rateLimit: null });
+    const dir = await tempDir('csi-cli-package-run-');
+    const file = await writeEventsCsv(dir, 250);
+    const mapping = await writeMapping(dir, eventsMapping);
+    const home = path.join(dir, 'home');
+    const result = await cli(
+      [
+        'send',
+        file,
+        '--mapping',
+        mapping,
+        '--tracker-key',
+        'CS-TEST1',
+        '--endpoint',
+        emulator.url,
+        '--rate',
+        '1000/1s',
+      ],
+      dir,
+      { CUSTOMERSCORE_HOME: home, CUSTOMERSCORE_KEY: KEY },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('250 events sent');
+    expect(emulator.received).toHaveLength(250);
+    expect(result.stdout + result.stderr).not.toContain(KEY);
+    expect(fs.readdirSync(home).length).toBeGreaterThan(0);
+  });
+});
