@@ -9,6 +9,7 @@ const benches = [
   'workbook.bench.ts',
   'send.bench.ts',
   'faults.bench.ts',
+  'cli-start.bench.ts',
 ];
 let failed = 0;
 for (const bench of benches) {
