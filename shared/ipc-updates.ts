@@ -20,6 +20,8 @@ export const updateStateSchema = z.discriminatedUnion('kind', [
   }),
   /** Downloaded and checked: restarting installs it. */
   z.object({ kind: z.literal('ready'), version: z.string() }),
+  /** "Restart to update" pressed: the imports are being stopped (resumably), then the app quits. */
+  z.object({ kind: z.literal('restarting'), version: z.string() }),
   /** The check or the download failed; `message` says why and what to do, in a sentence. */
   z.object({ kind: z.literal('failed'), message: z.string() }),
   /** This build cannot update itself (a development build, a Linux .deb); `message` says why. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { IpcServices } from '../../electron/main/ipc/index';
 import { startBrowserHost } from '../../electron/dev/start-browser-host';
 import type { BrowserHost } from '../../electron/dev/start-browser-host';
+import type { Updater } from '../../electron/main/updates/update-service';
 import { rendererBuildDir } from './app-server';
 import { test as appTest } from './fixtures';
 
@@ -25,17 +26,21 @@ export interface HostOptions {
   hostEnv: Record<string, string>;
   /** Services to replace (fakes), overridden the same way as `hostEnv`. */
   hostServices: Partial<IpcServices>;
+  /** What Settings' Updates section talks to (a scripted updater); none by default. */
+  hostUpdater: Updater | null;
 }
 
 export const test = appTest.extend<HostFixtures & HostOptions>({
   hostEnv: [{}, { option: true }],
   hostServices: [{}, { option: true }],
-  host: async ({ hostEnv, hostServices }, use) => {
+  hostUpdater: [null, { option: true }],
+  host: async ({ hostEnv, hostServices, hostUpdater }, use) => {
     const home = await mkdtemp(path.join(tmpdir(), 'customerscore-e2e-'));
     const host = await startBrowserHost({
       rendererDir: rendererBuildDir,
       env: { ...hostEnv, CUSTOMERSCORE_HOME: home },
       services: hostServices,
+      updater: hostUpdater,
     });
     try {
       await use(host);

@@ -14,6 +14,7 @@ import { createMainServices } from '../main/services';
 import type { EmitIpcEvent } from '../main/services';
 import { defaultAppDataDir, resolveDataDir } from '../store/paths';
 import { createMemoryKeyring } from '../store/secrets-memory';
+import type { Updater } from '../main/updates/update-service';
 import { bundleBridgeScript } from './bridge-bundle';
 import { createHostToken } from './host-access';
 import { createEventHub } from './host-events';
@@ -58,6 +59,11 @@ export interface BrowserHostOptions {
   eventSchemas?: Record<string, z.ZodType>;
   /** Where uploaded copies go; `os.tmpdir()/customerscore-host-<pid>` by default. */
   uploadBase?: string;
+  /**
+   * What the Updates section of Settings talks to: e2e tests pass a scripted updater
+   * (electron/dev/scripted-updater.ts) and drive it. Without one, the host does not update.
+   */
+  updater?: Updater | null;
 }
 
 export interface BrowserHost {
@@ -134,6 +140,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       registerSecret: (key) => logger.registerSecret(key),
       ...(realProfile ? {} : { keyring: createMemoryKeyring() }),
       logError: (what, error) => logger.error(what, error),
+      updater: options.updater ?? null,
+      updateUnavailableReason:
+        'The browser host does not update itself: updates come to the installed app only.',
     }),
     ...options.services,
   };
@@ -155,6 +164,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }),
   );
   const socket = attachHostSocket(server, { access, ipc, hub, frameUrl: `${origin}/` });
+  // As the app does once its window is open: checks at start when automatic.
+  void services.updates.start();
 
   return {
     url: `${origin}/?${TOKEN_PARAM}=${token}`,
@@ -165,6 +176,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     keychain: realProfile ? 'os' : 'memory',
     emit,
     async close() {
+      services.updates.stop();
       socket.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

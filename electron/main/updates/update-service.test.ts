@@ -132,7 +132,13 @@ describe('the update service', () => {
     const after = await service.restart();
     expect(stoppedImports()).toBe(1);
     expect(updater.installs).toBe(1);
-    expect(after.restartPending).toBe(false);
+    expect(after).toMatchObject({
+      state: { kind: 'restarting', version: '0.2.0' },
+      restartPending: false,
+    });
+    // A second press while it restarts does nothing more.
+    await service.restart();
+    expect(updater.installs).toBe(1);
   });
 
   it('when the download fails: says why in a sentence, and Check now tries again', async () => {
@@ -155,10 +161,12 @@ describe('the update service', () => {
     await service.restart();
     expect(updater.installs).toBe(0);
 
-    const again = service.checkNow();
-    await settle();
+    // Check now answers as soon as the feed has; the download goes on in the background.
+    const again = await service.checkNow();
+    expect(again.state).toEqual({ kind: 'downloading', version: '0.2.0', percent: 0 });
     updater.finishDownload();
-    expect((await again).state).toEqual({ kind: 'ready', version: '0.2.0' });
+    await settle();
+    expect((await service.status()).state).toEqual({ kind: 'ready', version: '0.2.0' });
   });
 
   it('when the update server cannot be reached: says to check the connection', async () => {

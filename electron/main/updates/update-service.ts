@@ -59,7 +59,7 @@ export interface UpdateService {
   status(): Promise<UpdateStatus>;
   /** Checks at start (when automatic) and schedules the daily check. */
   start(): Promise<void>;
-  /** "Check now": whatever the automatic choice. */
+  /** "Check now": whatever the automatic choice; answers once the feed has (not the download). */
   checkNow(): Promise<UpdateStatus>;
   /** "Restart to update": now, or once the running import ends or pauses. */
   restart(): Promise<UpdateStatus>;
@@ -86,7 +86,7 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
   let restartPending = false;
   let lastImportRunning = false;
   let timer: unknown = null;
-  let running: Promise<void> | null = null;
+  let running: { checked: Promise<void>; done: Promise<void> } | null = null;
   let restarting = false;
 
   function snapshot(): UpdateStatus {
@@ -122,7 +122,7 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
     if (!automatic || !updater) return;
     timer = clock.setTimeout(() => {
       timer = null;
-      void checkAndDownload().finally(scheduleDaily);
+      void checkAndDownload().done.finally(scheduleDaily);
     }, DAY_MS);
   }
 
@@ -131,9 +131,9 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
     timer = null;
   }
 
-  async function runCheck(active: Updater): Promise<void> {
+  async function runCheck(active: Updater, checked: () => void): Promise<void> {
     // A version already downloaded stays offered; checking again would only download it again.
-    if (state.kind === 'ready') return;
+    if (state.kind === 'ready' || state.kind === 'restarting') return;
     setState({ kind: 'checking' });
     let found: UpdateCheck;
     try {
@@ -142,6 +142,8 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
       options.logError?.('Checking for updates failed', error);
       setState({ kind: 'failed', message: updateFailureMessage('check', error) });
       return;
+    } finally {
+      checked();
     }
     if (found.version === null) {
       setState({ kind: 'upToDate', checkedAt: clock.now().toISOString() });
@@ -166,20 +168,31 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
     }
   }
 
-  /** One check (and download) at a time: a second "Check now" waits for the one under way. */
-  function checkAndDownload(): Promise<void> {
-    if (!updater) return Promise.resolve();
-    running ??= runCheck(updater).finally(() => {
-      running = null;
-    });
+  /**
+   * One check (and download) at a time: a second "Check now" joins the one under way. `checked`
+   * settles once the feed has answered, `done` once the download (if any) has ended too.
+   */
+  function checkAndDownload(): { checked: Promise<void>; done: Promise<void> } {
+    if (!updater) return { checked: Promise.resolve(), done: Promise.resolve() };
+    if (running === null) {
+      let markChecked: () => void = () => undefined;
+      const checked = new Promise<void>((resolve) => (markChecked = resolve));
+      const done = runCheck(updater, markChecked).finally(() => {
+        markChecked();
+        running = null;
+      });
+      running = { checked, done };
+    }
     return running;
   }
 
   async function restartNow(): Promise<void> {
-    if (!updater || restarting) return;
+    if (!updater || restarting || state.kind !== 'ready') return;
     restarting = true;
     restartPending = false;
     cancelDaily();
+    // Stopping a paused or running import lets its requests under way finish: say what happens.
+    setState({ kind: 'restarting', version: state.version });
     try {
       // Paused imports are stopped as a quit stops them: their journals say where to resume.
       await options.stopImports();
@@ -198,12 +211,13 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
       await loadAutomatic();
       publish();
       if (!automatic || !updater) return;
-      await checkAndDownload();
+      await checkAndDownload().done;
       scheduleDaily();
     },
 
     async checkNow() {
-      await checkAndDownload();
+      // Answers once the feed has: a download goes on in the background, told by onChange.
+      await checkAndDownload().checked;
       return snapshot();
     },
 

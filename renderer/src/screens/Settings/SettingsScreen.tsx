@@ -8,10 +8,12 @@ import { ApiKeyPanel } from './ApiKeyPanel';
 import { DuplicateGuardPanel } from './DuplicateGuardPanel';
 import { ProfileForm } from './ProfileForm';
 import { ProfileSwitcher } from './ProfileSwitcher';
+import { UpdatesPanel } from './UpdatesPanel';
 import { useApiKeyForm } from './useApiKeyForm';
 import { useLedger } from './useLedger';
 import { useProfileActions } from './useProfileActions';
 import { useProfileForm } from './useProfileForm';
+import { useUpdates } from './useUpdates';
 import './settings.css';
 
 export function SettingsScreen(): ReactElement {
@@ -82,7 +84,27 @@ function SettingsBody({ settings }: { settings: SettingsApi }): ReactElement {
         </p>
       </section>
       <ProfileDetails key={active.id} profile={active} settings={settings} />
+      <UpdatesSection />
     </div>
+  );
+}
+
+/** The installed app's updates: one for the app, whatever the profile. */
+function UpdatesSection(): ReactElement {
+  const updates = useUpdates();
+  return (
+    <section className="st-settings__section" aria-labelledby="settings-updates">
+      <h2 id="settings-updates" className="section-title">
+        Updates
+      </h2>
+      <p className="text-muted">
+        New versions come from Customerscore&apos;s releases. Each download is checked against the
+        release&apos;s checksum and, on macOS and Windows, against Customerscore&apos;s signature
+        before it installs. The app restarts only when you say so, never while an import is being
+        sent.
+      </p>
+      <UpdatesPanel form={updates} />
+    </section>
   );
 }
 
