@@ -69,12 +69,12 @@ test('Settings shows each update state in words and restarts to update when aske
   // Check now finds 0.2.0 and downloads it in the background.
   updater.nextCheck = { version: '0.2.0' };
   await updates.checkNow.click();
-  await expect(updates.state).toHaveText('Downloading version 0.2.0 in the background: 0 %.');
+  await expect(updates.state).toHaveText('Downloading version 0.2.0 in the background: 0%.');
   updater.progress(42.4);
-  await expect(updates.state).toHaveText('Downloading version 0.2.0 in the background: 42 %.');
+  await expect(updates.state).toHaveText('Downloading version 0.2.0 in the background: 42%.');
   await expect(
     updates.section.getByRole('progressbar', { name: 'Downloading version 0.2.0' }),
-  ).toHaveAttribute('aria-valuetext', '42 %');
+  ).toHaveAttribute('aria-valuetext', '42%');
   await expect(updates.checkNow).toBeDisabled();
   await screenshots(page, updates.section, testInfo, 'settings-updates-downloading');
 
@@ -93,6 +93,8 @@ test('Settings shows each update state in words and restarts to update when aske
     'Version 0.2.0 is downloaded. Restart the app to install it, or it installs the next time you quit.',
   );
   await expect(updates.restart).toBeEnabled();
+  // Nothing to check while a downloaded version waits.
+  await expect(updates.checkNow).toHaveCount(0);
   await screenshots(page, updates.section, testInfo, 'settings-updates-ready');
 
   await updates.restart.click();
@@ -149,6 +151,9 @@ test.describe('while an import is being sent', () => {
     await expect.poll(() => updater.downloading).toBe(true);
     updater.finishDownload();
     await expect(updates.restart).toBeDisabled();
+    await expect(updates.state).toHaveText(
+      'Version 0.2.0 is downloaded and installs when the app restarts.',
+    );
     const reason = updates.section.getByText(/^An import is being sent: restarting now/);
     await expect(reason).toHaveText(
       'An import is being sent: restarting now would stop it. Wait until it ends, or pause it (it goes on after the restart).',

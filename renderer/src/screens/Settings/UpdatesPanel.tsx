@@ -49,7 +49,7 @@ export function UpdatesPanel({ form }: { form: UpdatesForm }): ReactElement {
             className="st-updates__bar"
             aria-label={`Downloading version ${state.version}`}
             value={state.percent}
-            valueLabel={`${state.percent} %`}
+            valueLabel={`${state.percent}%`}
           >
             {({ percentage = 0 }) => (
               <div className="st-updates__fill" style={{ width: `${percentage.toFixed(1)}%` }} />
@@ -68,10 +68,10 @@ export function UpdatesPanel({ form }: { form: UpdatesForm }): ReactElement {
             Restart to update
           </Button>
         ) : null}
-        {state.kind === 'unavailable' ? null : (
+        {state.kind === 'unavailable' || state.kind === 'ready' ? null : (
           <Button
             className="button"
-            isDisabled={form.busy || checking || state.kind === 'ready'}
+            isDisabled={form.busy || checking}
             onPress={() => void form.checkNow()}
           >
             Check now

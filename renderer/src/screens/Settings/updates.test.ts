@@ -18,7 +18,7 @@ describe('the Updates section in words', () => {
     );
     expect(
       describeUpdate({ ...base, state: { kind: 'downloading', version: '0.2.0', percent: 42 } }),
-    ).toBe('Downloading version 0.2.0 in the background: 42 %.');
+    ).toBe('Downloading version 0.2.0 in the background: 42%.');
   });
 
   it('says that automatic checks are off, and what to do instead', () => {
@@ -34,6 +34,9 @@ describe('the Updates section in words', () => {
     );
     expect(restartBlockedReason(ready)).toBeNull();
     const sending = { ...ready, importRunning: true };
+    expect(describeUpdate(sending)).toBe(
+      'Version 0.2.0 is downloaded and installs when the app restarts.',
+    );
     expect(restartBlockedReason(sending)).toBe(
       'An import is being sent: restarting now would stop it. Wait until it ends, or pause it (it goes on after the restart).',
     );

@@ -21,10 +21,13 @@ export function describeUpdate(status: UpdateStatus, timeZone?: string): string 
       return `Up to date: ${status.currentVersion} is the newest version (checked ${at.format(new Date(state.checkedAt))}).`;
     }
     case 'downloading':
-      return `Downloading version ${state.version} in the background: ${state.percent} %.`;
+      return `Downloading version ${state.version} in the background: ${state.percent}%.`;
     case 'ready':
       if (status.restartPending) {
         return `Version ${state.version} is downloaded. The app restarts to install it as soon as the import being sent ends or is paused.`;
+      }
+      if (status.importRunning) {
+        return `Version ${state.version} is downloaded and installs when the app restarts.`;
       }
       return `Version ${state.version} is downloaded. Restart the app to install it, or it installs the next time you quit.`;
     case 'restarting':
