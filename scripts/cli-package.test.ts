@@ -5,7 +5,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../e2e/emulator/emulator';
 import { eventsMapping, tempDir, writeEventsCsv } from '../electron/engine/testing/csv-files';
-import { writeMapping } from '../electron/cli/testing/cli-harness';
+import { runCliInProcess, writeMapping } from '../electron/cli/testing/cli-harness';
+import { KEYCHAIN_SERVICE } from '../electron/store/secrets';
+import { probeSecretService } from '../electron/store/secrets-keyring';
 import { buildCliPackage, CLI_BIN, packCliPackage, projectRoot } from './cli-package';
 import { startLocalRegistry } from './testing/local-registry';
 
@@ -18,6 +20,8 @@ const KEY = 'cli-package-key-12345678';
 const rootVersion = (
   JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }
 ).version;
+
+const secretServiceAnswers = await probeSecretService(KEYCHAIN_SERVICE, process.env);
 
 let work = '';
 let binary = '';
@@ -67,7 +71,7 @@ afterAll(async () => {
 });
 
 /** Runs the installed command in `cwd`; node is on PATH, the repo's tools are not. */
-async function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
+async function cli(args: string[], cwd: string, env: Record<string, string> = {}, stdin?: string) {
   const pathWithoutRepo = [
     path.dirname(process.execPath),
     ...(process.env['PATH'] ?? '').split(path.delimiter),
@@ -75,11 +79,13 @@ async function cli(args: string[], cwd: string, env: Record<string, string> = {}
     .filter((entry) => entry !== '' && !entry.includes('node_modules'))
     .join(path.delimiter);
   try {
-    const { stdout, stderr } = await run(binary, args, {
+    const child = run(binary, args, {
       cwd,
       env: { PATH: pathWithoutRepo, HOME: cwd, ...env },
       shell: process.platform === 'win32',
     });
+    child.child.stdin?.end(stdin ?? '');
+    const { stdout, stderr } = await child;
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -159,4 +165,34 @@ describe('the packed CLI, installed with npm install -g', () => {
     expect(result.stdout + result.stderr).not.toContain(KEY);
     expect(fs.readdirSync(home).length).toBeGreaterThan(0);
   });
+
+  it.skipIf(!secretServiceAnswers)(
+    'shares profiles and keychain entries with the app (real Secret Service)',
+    async () => {
+      const dir = await tempDir('csi-cli-package-run-');
+      const env = {
+        CUSTOMERSCORE_HOME: path.join(dir, 'home'),
+        DBUS_SESSION_BUS_ADDRESS: process.env['DBUS_SESSION_BUS_ADDRESS'] ?? '',
+      };
+      // The profile made by the sources (the app's stores), a random id: no real entry is touched.
+      const source = (args: string[]) => runCliInProcess(args, { env, cwd: dir });
+      await source(['profile', 'set', '--profile', 'PackageKeyTest', '--tracker-key', 'CS-TEST1']);
+      try {
+        const set = await cli(
+          ['key', 'set', '--profile', 'PackageKeyTest'],
+          dir,
+          env,
+          'cli-package-keychain-5432\n',
+        );
+        expect(set.code).toBe(0);
+        expect(set.stdout).toContain('ends in 5432');
+        const status = await source(['key', 'status', '--profile', 'PackageKeyTest']);
+        expect(status.stdout).toContain('API key set, ends in 5432');
+      } finally {
+        await cli(['key', 'delete', '--profile', 'PackageKeyTest'], dir, env);
+      }
+      const gone = await source(['key', 'status', '--profile', 'PackageKeyTest']);
+      expect(gone.stdout).not.toContain('5432');
+    },
+  );
 });
