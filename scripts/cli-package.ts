@@ -112,9 +112,11 @@ function thirdPartyLicenses(packages: Map<string, string>): string {
 
 /**
  * npm-shrinkwrap.json for the native dependency and its per-platform binaries, copied from the
- * root package-lock.json: the installed CLI gets exactly the keychain module the app ships and the
- * tests ran, checked by integrity, and npm needs no registry look-up to resolve it (so a tarball
- * installs with --offline from a cache that `npm ci` filled).
+ * root package-lock.json: installed from the registry, the CLI gets exactly the keychain module the
+ * app ships and the tests ran, checked by integrity. (npm reads it only for packages from a
+ * registry, which flags it in their metadata; a tarball's dependencies are resolved by version,
+ * which package.json pins exactly. Either way npm asks a registry for @napi-rs/keyring's metadata,
+ * which `npm ci` does not cache, so an install with --offline cannot work.)
  */
 function shrinkwrap(manifest: Record<string, unknown>): Record<string, unknown> {
   const lock = readJson<{ packages: Record<string, LockPackage> }>(
