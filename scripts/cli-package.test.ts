@@ -68,6 +68,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await emulator?.close();
+  // The build, the tarballs, the installed prefix and its npm cache: a few MB on every run.
+  if (work !== '') fs.rmSync(work, { recursive: true, force: true });
 });
 
 /** Runs the installed command in `cwd`; node is on PATH, the repo's tools are not. */
