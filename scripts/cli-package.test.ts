@@ -117,13 +117,13 @@ describe('the packed CLI, installed with npm install -g', () => {
   });
 
   it('prints the version of the root package.json with --version', async () => {
-    const dir = await tempDir('csi-cli-package-run-');
+    const dir = fs.mkdtempSync(path.join(work, 'run-'));
     const result = await cli(['--version'], dir);
     expect(result).toMatchObject({ code: 0, stdout: `${rootVersion}\n` });
   });
 
   it('validates a file in the folder it runs in and exits 1 for invalid rows', async () => {
-    const dir = await tempDir('csi-cli-package-run-');
+    const dir = fs.mkdtempSync(path.join(work, 'run-'));
     await writeEventsCsv(dir, 40, [4, 9]);
     await writeMapping(dir, eventsMapping);
     const result = await cli(
@@ -141,7 +141,7 @@ describe('the packed CLI, installed with npm install -g', () => {
 
   it('sends every row to the Track API and keeps its job in the data directory', async () => {
     emulator = await startEmulator({ apiKeys: [KEY], rateLimit: null });
-    const dir = await tempDir('csi-cli-package-run-');
+    const dir = fs.mkdtempSync(path.join(work, 'run-'));
     const file = await writeEventsCsv(dir, 250);
     const mapping = await writeMapping(dir, eventsMapping);
     const home = path.join(dir, 'home');
@@ -171,7 +171,7 @@ describe('the packed CLI, installed with npm install -g', () => {
   it.skipIf(!secretServiceAnswers)(
     'shares profiles and keychain entries with the app (real Secret Service)',
     async () => {
-      const dir = await tempDir('csi-cli-package-run-');
+      const dir = fs.mkdtempSync(path.join(work, 'run-'));
       const env = {
         CUSTOMERSCORE_HOME: path.join(dir, 'home'),
         DBUS_SESSION_BUS_ADDRESS: process.env['DBUS_SESSION_BUS_ADDRESS'] ?? '',
