@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { z } from 'zod';
 import type { IpcEventChannel } from '../../shared/ipc';
-import { fileRegisterChannel } from '../../shared/ipc';
+import { fileRegisterChannel, ipcEvents } from '../../shared/ipc';
 import type { SocketLike } from './page/browser-types';
 import { createHostClient } from './page/host-client';
 import { RendererNotBuiltError, startBrowserHost } from './start-browser-host';
@@ -151,7 +151,12 @@ describe('startBrowserHost: the socket', () => {
 
 describe('startBrowserHost: events', () => {
   // The contract has no event channels yet; the host forwards whichever schemas it is given.
-  const eventSchemas = { 'import:progress': z.object({ sent: z.number().int() }) };
+  // A contract of its own for the test's event, plus the one the host itself emits as it starts
+  // (the Updates section's state), which would otherwise be refused after the test is over.
+  const eventSchemas = {
+    'import:progress': z.object({ sent: z.number().int() }),
+    'updates:changed': ipcEvents['updates:changed'],
+  };
   const progress = 'import:progress' as IpcEventChannel;
 
   it("validates each event and hands it to the page's listeners", async () => {
