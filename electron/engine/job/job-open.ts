@@ -33,8 +33,8 @@ export async function openJob(
     });
   }
   try {
-    const result = await openLocked(options, progress, async (journal) => {
-      lock ??= await acquireJobLock(dirname(journal.path));
+    const result = await openLocked(options, progress, async (jobDir) => {
+      lock ??= await acquireJobLock(jobDir);
       return lock;
     });
     if (!result.ok) await lock?.release();
@@ -52,7 +52,7 @@ export async function openJob(
 async function openLocked(
   options: ImportJobOptions,
   progress: ProgressTracker,
-  lockOf: (journal: JobJournal) => Promise<JobLock>,
+  lockOf: (jobDir: string) => Promise<JobLock>,
 ): Promise<OpenResult> {
   let edits: RowEdits | undefined = options.edits;
   let journal: JobJournal | null = null;
@@ -120,8 +120,12 @@ async function openLocked(
     createdAt,
     now: options.wallNow,
     expected: options.expected ?? null,
+    // A new job's lock is taken in its folder before its journal exists (see createJournal).
+    onFolder: async (jobDir) => {
+      await lockOf(jobDir);
+    },
   });
-  const lock = await lockOf(journal);
+  const lock = await lockOf(dirname(journal.path));
   if (!options.resumeJobId && edits && hasRowEdits(edits)) {
     await saveRowEdits(dirname(journal.path), edits);
   }

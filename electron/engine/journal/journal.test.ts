@@ -139,6 +139,16 @@ describe('the job journal', () => {
     expect(state.nextBatchId).toBe(4);
   });
 
+  it("hands the job's folder to onFolder before the journal is in it (the sender's lock goes first)", async () => {
+    const seen: string[][] = [];
+    const journal = await createJournal(
+      options({ onFolder: async (jobDir) => void seen.push(await readdir(jobDir)) }),
+    );
+    expect(seen).toEqual([[]]);
+    expect(await readdir(path.dirname(journal.path))).toContain('journal.jsonl');
+    await journal.close();
+  });
+
   it('keeps every record whole when many are written at once', async () => {
     const journal = await createJournal(options());
     const ids = await Promise.all(

@@ -96,6 +96,11 @@ export interface CreateJournalOptions {
    * converted with, which a resume must reuse); default `now()`.
    */
   createdAt?: number;
+  /**
+   * Called with the job's new folder before the journal is written in it: the sender's lock is
+   * taken there first, so that no other program can see the job before it has a sender.
+   */
+  onFolder?: (jobDir: string) => Promise<void>;
 }
 
 export interface ResumeJournalOptions {
@@ -157,6 +162,7 @@ export async function createJournal(options: CreateJournalOptions): Promise<JobJ
       jobId = `${compactTime(created)}-${key}-${n}`;
     }
   }
+  await options.onFolder?.(path.join(jobsDir, jobId));
   const header: JobHeader = {
     type: 'job',
     version: JOURNAL_VERSION,
