@@ -89,6 +89,22 @@ describe('the duplicate guard (send, validate)', () => {
     expect(forced.stdout).not.toContain('skipped');
   });
 
+  it('--dry-run counts what a send would skip, and what --send-again would send', async () => {
+    const { dir, send, emulator } = await world();
+    const file = await writeEventsCsv(dir, 40);
+    await send(file);
+    emulator.reset();
+    const dry = await send(file, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/events to send: +0 in 0 requests/);
+    expect(dry.stdout).toMatch(
+      /already sent before: 40 \(a send skips them; --send-again sends them anyway\)/,
+    );
+    const forced = await send(file, '--dry-run', '--send-again');
+    expect(forced.stdout).toMatch(/events to send: +40 in 1 request /);
+    expect(emulator.received).toHaveLength(0);
+  });
+
   it('refuses in words, sending nothing, when the record of sent events is damaged', async () => {
     const { dir, send, validate, emulator } = await world();
     const file = await writeEventsCsv(dir, 10);

@@ -1,3 +1,6 @@
+import { findAlreadySent } from '../engine/ledger/already-sent-rows';
+import { Ledger } from '../engine/ledger/ledger';
+import { LedgerError } from '../engine/ledger/ledger-error';
 import { createPacker } from '../engine/sending/pack';
 import { prepareImport } from '../engine/validation/prepare';
 import { ReadError } from '../engine/reading/reader';
@@ -8,16 +11,26 @@ import { CliError, EXIT, line, type CliIo } from './cli-io';
 import { mappingMismatchError } from './mapping-mismatch';
 import { environmentCodePage } from '../engine/reading/system-code-page';
 
+/** Where a dry run's events would go, and whether the duplicate guard would skip the sent ones. */
+export interface DryRunTarget {
+  trackerKey: string;
+  endpoint: string;
+  dataDir: string;
+  sendAgain: boolean;
+}
+
 /**
  * `send --dry-run`: everything but the HTTP requests. Reads and converts every row and packs the
- * requests exactly as a real send would, then says what would have been sent. Writes no journal.
+ * requests exactly as a real send would, skipping what the duplicate guard would skip, then says
+ * what would have been sent. Writes no journal and records nothing in the ledger.
  */
 export async function dryRun(
   fullPath: string,
   mapping: Mapping,
-  trackerKey: string,
+  target: DryRunTarget,
   io: CliIo,
 ): Promise<number> {
+  const { trackerKey } = target;
   try {
     const opened = await prepareImport({
       path: fullPath,
@@ -27,7 +40,17 @@ export async function dryRun(
     });
     if (!opened.ok) throw mappingMismatchError(opened.issues, opened.file);
     const { file, converter } = opened.prepared;
+    const alreadySent = target.sendAgain
+      ? null
+      : await findAlreadySent(
+          fullPath,
+          file,
+          converter,
+          undefined,
+          Ledger.forDestination(target.dataDir, target),
+        );
     const packer = createPacker({ trackerKey });
+    let skipped = 0;
     let rows = 0;
     let invalid = 0;
     let events = 0;
@@ -40,6 +63,10 @@ export async function dryRun(
         rows += 1;
         if (!checked.event) {
           invalid += 1;
+          continue;
+        }
+        if (alreadySent?.reasonFor(checked.row.row) != null) {
+          skipped += 1;
           continue;
         }
         const packed = packer.add(checked.row.row, checked.event);
@@ -67,9 +94,17 @@ export async function dryRun(
       io.stdout,
       `  rows not sendable:  ${count(invalid)} (run "validate --report" to list them)`,
     );
+    if (skipped > 0) {
+      line(
+        io.stdout,
+        `  already sent before: ${count(skipped)} (a send skips them; --send-again sends them anyway)`,
+      );
+    }
     return invalid > 0 ? EXIT.someRowsNotSent : EXIT.ok;
   } catch (error) {
-    if (error instanceof ReadError) throw new CliError(error.message);
+    if (error instanceof ReadError || error instanceof LedgerError) {
+      throw new CliError(error.message);
+    }
     throw error;
   }
 }

@@ -160,7 +160,15 @@ export async function sendCommand(
 
   const notice = await sheetNoticeFor(fullPath, mapping);
   if (notice !== null) line(io.stdout, notice);
-  if (options.dryRun) return dryRun(fullPath, mapping, trackerKey, io);
+  if (options.dryRun) {
+    const sendAgain = options.sendAgain === true;
+    return dryRun(
+      fullPath,
+      mapping,
+      { trackerKey, endpoint, dataDir: context.dataDir, sendAgain },
+      io,
+    );
+  }
 
   // `CUSTOMERSCORE_KEY` first, else the profile's key in the keychain. Never printed.
   const fromEnv = io.env['CUSTOMERSCORE_KEY']?.trim();
