@@ -295,10 +295,17 @@ export const jobSummarySchema = z.object({
   sent: z.int(),
   rejected: z.int(),
   possibleDuplicates: z.int(),
+  /** Rows the duplicate guard skipped: an earlier import had their events accepted there. */
+  alreadySent: z.int(),
   totalEvents: z.int().nullable(),
   hasReport: z.boolean(),
   /** Running in this app right now (not to be offered for resuming). */
   live: z.boolean(),
+  /**
+   * The person chose not to resume it ("Don't resume", or its file started again as a new
+   * import): it is no longer offered, so History must not say it can be resumed.
+   */
+  dismissed: z.boolean(),
 });
 export type ImportJobSummary = z.infer<typeof jobSummarySchema>;
 

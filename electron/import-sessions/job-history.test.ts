@@ -58,4 +58,45 @@ describe('History of imports', () => {
     const [job] = await createJobHistory(options.dataDir, runner).list();
     expect(job).toMatchObject({ state: 'completed', durationMs: 90_000 });
   });
+
+  it('counts the rows skipped as sent before apart from the rejected ones', async () => {
+    const { options } = await setup(30, [7]);
+    const first = await startImportJob(options).done;
+    const again = await startImportJob(options).done;
+    expect(again.progress.alreadySent).toBe(29);
+
+    const runner = createJobRunner({ dataDir: options.dataDir, onUpdate: () => undefined });
+    const jobs = await createJobHistory(options.dataDir, runner).list();
+    const byId = (id: string | null) => jobs.find((job) => job.jobId === id);
+    expect(byId(first.jobId)).toMatchObject({ sent: 29, rejected: 1, alreadySent: 0 });
+    // The broken row is rejected again; the 29 sent the first time are skipped, not rejected.
+    expect(byId(again.jobId)).toMatchObject({
+      state: 'completed',
+      sent: 0,
+      rejected: 1,
+      alreadySent: 29,
+    });
+  });
+
+  it('says an interrupted job the person chose not to resume is dismissed, and offers it no more', async () => {
+    const { options } = await setup(5);
+    const journal = await createJournal({
+      dataDir: options.dataDir,
+      filePath: options.path,
+      mapping: options.mapping,
+      settings: { headerRow: 1, zone: 'UTC', trackerKey: 'CS-TEST1', endpoint: options.endpoint },
+    });
+    // Running when the app stopped: interrupted.
+    await journal.setState('running');
+    await journal.close();
+
+    const runner = createJobRunner({ dataDir: options.dataDir, onUpdate: () => undefined });
+    const history = createJobHistory(options.dataDir, runner);
+    expect(await history.list()).toMatchObject([{ state: 'interrupted', dismissed: false }]);
+    expect(await history.interrupted()).toHaveLength(1);
+
+    await history.dismiss(journal.jobId);
+    expect(await history.list()).toMatchObject([{ state: 'interrupted', dismissed: true }]);
+    expect(await history.interrupted()).toEqual([]);
+  });
 });

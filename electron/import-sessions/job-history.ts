@@ -71,11 +71,9 @@ function jobTimes(
   return { started, ended: endedAt === null ? null : Date.parse(endedAt) };
 }
 
-type Summarized = InterruptedJob & { dismissed: boolean };
-
 /** Past and interrupted imports, from the journals in `<dataDir>/jobs` and the app's notes beside them. */
 export function createJobHistory(dataDir: string, runner: JobRunner): JobHistory {
-  async function summarize(job: JobSummary): Promise<Summarized> {
+  async function summarize(job: JobSummary): Promise<InterruptedJob> {
     const meta = await readJobMeta(dataDir, job.jobId);
     const live = runner.isRunning(job.jobId);
     const { started, ended } = jobTimes(job, meta, live);
@@ -92,6 +90,7 @@ export function createJobHistory(dataDir: string, runner: JobRunner): JobHistory
       sent: job.counts.acceptedRows,
       rejected: job.counts.rejectedRows,
       possibleDuplicates: job.counts.possibleDuplicateRows,
+      alreadySent: job.counts.alreadySentRows,
       totalEvents: job.expected?.events ?? null,
       hasReport: await exists(reportFile),
       live,
@@ -101,18 +100,17 @@ export function createJobHistory(dataDir: string, runner: JobRunner): JobHistory
     };
   }
 
-  const strip = ({ dismissed: _dismissed, ...rest }: Summarized): InterruptedJob => rest;
   const summary = ({ started: _started, profileId: _profileId, ...rest }: InterruptedJob) => rest;
 
   return {
     async list() {
       const jobs = await listJobs(dataDir, { includeFinished: true });
-      return (await Promise.all(jobs.map(summarize))).map(strip).map(summary);
+      return (await Promise.all(jobs.map(summarize))).map(summary);
     },
     async interrupted() {
       const jobs = await listJobs(dataDir);
       const summaries = await Promise.all(jobs.map(summarize));
-      return summaries.filter((job) => !job.live && !job.dismissed).map(strip);
+      return summaries.filter((job) => !job.live && !job.dismissed);
     },
     async forResume(jobId) {
       let state;
