@@ -75,7 +75,8 @@ function lockedMessage(holder: LockHolder | null, ownHost: string): string {
   return `This import is being sent ${who}. Wait for it to finish, or stop it, then resume.`;
 }
 
-function defaultIsRunning(pid: number): boolean {
+/** Whether a process of this computer runs (`process.kill(pid, 0)`; EPERM: it runs as another user). */
+export function isProcessRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -239,7 +240,7 @@ export async function acquireJobLock(jobDir: string, options: LockOptions = {}):
   };
   const file = path.join(jobDir, LOCK_FILE);
   ownTokens.add(holder.token);
-  const taken = await takeExclusive(file, holder, host, options.isRunning ?? defaultIsRunning, now);
+  const taken = await takeExclusive(file, holder, host, options.isRunning ?? isProcessRunning, now);
   if (!taken.ok) {
     ownTokens.delete(holder.token);
     throw new JobLockedError(taken.holder, host);

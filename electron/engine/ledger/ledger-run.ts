@@ -49,7 +49,9 @@ export class LedgerRun {
         throw error;
       }
       const log = path.join(dir, timedName(`log-${id}`));
-      return new LedgerRun(dir, await open(log, 'wx', PRIVATE_FILE_MODE), log, named);
+      const run = new LedgerRun(dir, await open(log, 'wx', PRIVATE_FILE_MODE), log, named);
+      liveLogs.add(log);
+      return run;
     }
   }
 
@@ -80,6 +82,7 @@ export class LedgerRun {
     this.closed = true;
     await this.handle.close();
     await sealLog(this.dir, this.log);
+    liveLogs.delete(this.log);
     const { segments } = await listLedgerFiles(this.dir);
     // After an import, everything becomes one segment again: a lookup then reads each record once
     // and walks the file's fingerprints once. The merge streams (a chunk per segment in memory)
@@ -91,6 +94,14 @@ export class LedgerRun {
       await mergeSmallest(this.dir, segments);
     }
   }
+}
+
+/** The logs this process is writing: never sealed by it as abandoned. */
+const liveLogs = new Set<string>();
+
+/** Whether `log` is being written by a run of this process. */
+export function isLiveHere(log: string): boolean {
+  return liveLogs.has(log);
 }
 
 /** Merges the smallest segments so that MAX_SEGMENTS / 2 are left, keeping their age order. */

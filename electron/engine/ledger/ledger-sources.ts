@@ -10,6 +10,11 @@ export const ledgerSourceSchema = z.object({
   label: z.string(),
   /** ISO 8601, when the run started. */
   at: z.string(),
+  /**
+   * The program writing the run's log, so that a later run can tell a log a crash abandoned
+   * (its process gone from this computer) and seal it into a segment.
+   */
+  writer: z.object({ pid: z.int(), host: z.string() }).optional(),
 });
 export type LedgerSource = z.infer<typeof ledgerSourceSchema>;
 

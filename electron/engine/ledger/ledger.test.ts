@@ -1,4 +1,5 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -224,6 +225,37 @@ describe('Ledger', () => {
     expect(
       Array.from((await ledger.lookup(listOf([login('cus_1'), login('cus_1')]))).status),
     ).toEqual([2, 2]);
+  });
+
+  it("seals a log its crashed writer left, but never a live run's", async () => {
+    const ledger = Ledger.forDestination(dataDir, destination);
+    const live = await ledger.startRun({ kind: 'import', label: 'live.csv', at: '' });
+    await live.record([eventFingerprint(login('live'))], STATUS.sent);
+    // Another program records an event and dies without closing its run.
+    const script = path.join(dataDir, 'crash.mts');
+    await writeFile(
+      script,
+      [
+        `import { Ledger } from ${JSON.stringify(path.join(import.meta.dirname, 'ledger.ts'))};`,
+        `import { eventFingerprint } from ${JSON.stringify(path.join(import.meta.dirname, 'event-fingerprint.ts'))};`,
+        `const ledger = Ledger.forDestination(${JSON.stringify(dataDir)}, ${JSON.stringify(destination)});`,
+        `const run = await ledger.startRun({ kind: 'import', label: 'crashed.csv', at: '' });`,
+        `await run.record([eventFingerprint(${JSON.stringify(login('crashed'))})], 2);`,
+        `process.exit(0);`,
+      ].join('\n'),
+    );
+    execFileSync(process.execPath, ['--import', 'tsx', script]);
+    const logsOf = async () => (await readdir(ledger.dir)).filter((n) => n.startsWith('log-'));
+    expect(await logsOf()).toHaveLength(2);
+
+    const next = await ledger.startRun({ kind: 'send', label: '', at: '' });
+    const logs = await logsOf();
+    // Left: the live run's log and the new one's; the dead program's became a segment.
+    expect(logs).toHaveLength(2);
+    expect(logs.some((n) => n.startsWith(`log-${live.source.id}-`))).toBe(true);
+    const found = await ledger.lookup(listOf([login('live'), login('crashed')]));
+    expect(Array.from(found.status)).toEqual([2, 2]);
+    await Promise.all([live.close(), next.close()]);
   });
 
   it('forgets everything when cleared', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
-import os from 'node:os';
+import os, { hostname } from 'node:os';
 import path from 'node:path';
 import { checkEndpoint } from '../../../shared/api';
 import type { AlreadySent, AlreadySentSource } from '../../../shared/already-sent';
@@ -10,7 +10,8 @@ import type { FingerprintList } from './fingerprint-list';
 import { listLedgerFiles, readLog, readSegment, recordsIn } from './ledger-files';
 import { MatchWalk, type Matches } from './ledger-lookup';
 import { RECORD_WORDS, normalizeRun } from './ledger-records';
-import { LedgerRun, writeSourceFile } from './ledger-run';
+import { LedgerRun, isLiveHere, sealLog, writeSourceFile } from './ledger-run';
+import { isProcessRunning } from '../job/job-lock';
 import { readSources, sourceFile, type LedgerSource } from './ledger-sources';
 
 // The duplicate guard's memory: every event the app and the CLI sent, per destination (tracker
@@ -85,12 +86,34 @@ export class Ledger {
     return this.summarize(matches);
   }
 
-  /** Starts recording a run of sends (see `LedgerRun`). */
-  async startRun(source: Omit<LedgerSource, 'id'>): Promise<LedgerRun> {
+  /** Starts recording a run of sends (see `LedgerRun`), after sealing logs a crash abandoned. */
+  async startRun(source: Omit<LedgerSource, 'id' | 'writer'>): Promise<LedgerRun> {
     await this.describeDestination();
-    return LedgerRun.start(this.dir, source, (id, named) =>
+    await this.sealAbandoned();
+    const writer = { pid: process.pid, host: hostname() };
+    return LedgerRun.start(this.dir, { ...source, writer }, (id, named) =>
       writeSourceFile(sourceFile(this.dir, id), named),
     );
+  }
+
+  /**
+   * Seals the logs whose writer is gone from this computer (a crash, a kill): lookups read a log
+   * whole each time, a segment once and streamed. A log of another computer, or of a process that
+   * still runs (or whose source says nothing of its writer), is left alone.
+   */
+  private async sealAbandoned(): Promise<void> {
+    const { logs } = await listLedgerFiles(this.dir);
+    const host = hostname();
+    for (const log of logs) {
+      if (isLiveHere(log)) continue;
+      const id = Number(path.basename(log).split('-')[1]);
+      const source = (await readSources(this.dir, [id])).get(id);
+      const writer = source?.writer;
+      if (writer === undefined || writer.host !== host) continue;
+      if (writer.pid === process.pid || !isProcessRunning(writer.pid)) {
+        await sealLog(this.dir, log);
+      }
+    }
   }
 
   /** Forgets every event sent to this destination. */
