@@ -65,4 +65,21 @@ test('a file overlapping an earlier import sends only its new events, unless ask
   await wizard.start();
   await wizard.expectComplete();
   expect(emulator.received).toHaveLength(900);
+
+  // History says how many each import skipped as sent before, apart from the rows not sent.
+  await wizard.app.navItem('History').click();
+  const skipped = page.getByRole('row', { name: /logins-december\.csv/ });
+  await expect(skipped).toContainText('Complete · 300 skipped: sent before');
+  await expect(skipped).not.toContainText(' of 450'); // all it was to send was sent
+  await expect(page.getByRole('row', { name: /logins-november\.csv/ })).not.toContainText(
+    'skipped',
+  );
+  await expect(page.getByRole('row', { name: /logins-december-again\.csv/ })).not.toContainText(
+    'skipped',
+  );
+  await wizard.expectAccessible();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await screenshot(page, testInfo, `history-already-sent-${scheme}`);
+  }
 });

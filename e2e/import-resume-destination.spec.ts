@@ -135,11 +135,12 @@ test('a resume to a changed profile asks, naming both destinations, and sends no
   expect(new Set(customers).size).toBe(600);
   expect(original.received).toHaveLength(sentBefore);
 
-  // The interrupted import is still in History, as it was.
+  // The interrupted import is still in History, no longer said to be resumable.
   await wizard.app.navItem('History').click();
-  await expect(
-    page.getByText('Stopped before the end (can be resumed on the Import screen)'),
-  ).toHaveCount(1);
+  await expect(page.getByText('Stopped before the end (you chose not to resume it)')).toHaveCount(
+    1,
+  );
+  await expect(page.getByText(/can be resumed/)).toHaveCount(0);
 });
 
 test('a resume whose record names an address the app never sends to is refused, without a way to send there', async ({

@@ -13,6 +13,29 @@ const STATES: Record<ImportJobSummary['state'], string> = {
   failed: 'Stopped by a problem',
 };
 
+/** An interrupted job the person chose not to resume is no longer offered on the Import screen. */
+const NOT_RESUMED = 'Stopped before the end (you chose not to resume it)';
+
+function stateLabel(job: ImportJobSummary): string {
+  return job.state === 'interrupted' && job.dismissed ? NOT_RESUMED : STATES[job.state];
+}
+
+/**
+ * "150 of 450" when the job sent fewer than it was to send. Events skipped as sent before were
+ * never among them: a complete job that skipped some shows its count alone.
+ */
+function SentCount({ job }: { job: ImportJobSummary }): ReactElement {
+  const toSend = job.totalEvents === null ? null : job.totalEvents - job.alreadySent;
+  return (
+    <>
+      {count(job.sent)}
+      {toSend !== null && job.sent !== toSend && (
+        <span className="text-muted"> of {count(toSend)}</span>
+      )}
+    </>
+  );
+}
+
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The imports of this computer: file, profile, counts, duration, and their rejected-rows reports. */
@@ -76,18 +99,21 @@ export function ImportHistorySection(): ReactElement {
                   <td>{when.format(new Date(job.startedAt))}</td>
                   <td>{job.durationMs === null ? '–' : duration(job.durationMs / 1000)}</td>
                   <td className="data-table__number">
-                    {count(job.sent)}
-                    {job.totalEvents !== null && job.sent !== job.totalEvents && (
-                      <span className="text-muted"> of {count(job.totalEvents)}</span>
-                    )}
+                    <SentCount job={job} />
                   </td>
                   <td className="data-table__number">{count(job.rejected)}</td>
                   <td>
-                    {STATES[job.state]}
+                    {stateLabel(job)}
                     {job.possibleDuplicates > 0 && (
                       <span className="text-muted">
                         {' '}
                         · {count(job.possibleDuplicates)} possible duplicates
+                      </span>
+                    )}
+                    {job.alreadySent > 0 && (
+                      <span className="text-muted">
+                        {' '}
+                        · {count(job.alreadySent)} skipped: sent before
                       </span>
                     )}
                   </td>
