@@ -54,35 +54,40 @@ function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException).code === 'ENOENT';
 }
 
-/** A run's log, whole (runs are one import each: 20 bytes an event). A torn last record is left out. */
-export async function readLog(file: string): Promise<{ records: Uint32Array; count: number }> {
+/**
+ * A run's log, whole (runs are one import each: 20 bytes an event). A torn last record is left out.
+ * `found` is false when the log vanished (sealed into a segment since it was listed).
+ */
+export async function readLog(
+  file: string,
+): Promise<{ records: Uint32Array; count: number; found: boolean }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (error) {
-    if (isMissing(error)) return { records: new Uint32Array(0), count: 0 };
+    if (isMissing(error)) return { records: new Uint32Array(0), count: 0, found: false };
     throw error;
   }
   const count = Math.floor(bytes.byteLength / RECORD_BYTES);
   const records = new Uint32Array(count * RECORD_WORDS);
   new Uint8Array(records.buffer).set(bytes.subarray(0, count * RECORD_BYTES));
-  return { records, count };
+  return { records, count, found: true };
 }
 
 /**
  * Reads a segment chunk by chunk: `visit` gets each chunk's records and their count. Memory stays at
- * one chunk whatever the segment's size. A segment that vanished (merged by another process
- * meanwhile, whose merged copy is read too) reads as empty.
+ * one chunk whatever the segment's size. Answers false when the segment vanished (merged by
+ * another process since it was listed): the caller lists again, to read the merged one.
  */
 export async function readSegment(
   file: string,
   visit: (records: Uint32Array, count: number, total: number) => void,
-): Promise<void> {
+): Promise<boolean> {
   let handle;
   try {
     handle = await open(file, 'r');
   } catch (error) {
-    if (isMissing(error)) return;
+    if (isMissing(error)) return false;
     throw error;
   }
   try {
@@ -113,6 +118,7 @@ export async function readSegment(
       visit(chunk, want, total);
       done += want;
     }
+    return true;
   } finally {
     await handle.close();
   }

@@ -34,6 +34,9 @@ export interface LedgerLookup extends Matches {
   sources: ReadonlyMap<number, LedgerSource>;
 }
 
+/** How often a lookup lists the ledger again when files vanish under it (merges by others). */
+const LIST_ATTEMPTS = 5;
+
 /** The most sources a summary names one by one. */
 const SOURCES_NAMED = 3;
 
@@ -66,24 +69,39 @@ export class Ledger {
   /** Looks up a file's fingerprints: which were sent, or maybe sent, before, and by which runs. */
   async lookup(list: FingerprintList): Promise<LedgerLookup> {
     const total = list.count;
-    const matches: Matches = { status: new Uint8Array(total), source: new Uint32Array(total) };
-    const files = await listLedgerFiles(this.dir);
-    if (total > 0 && (files.segments.length > 0 || files.logs.length > 0)) {
-      const order = sortedOrder(list.words, 4, total);
-      for (const segment of files.segments) {
-        const walk = new MatchWalk(list.words, order, matches);
-        await readSegment(segment, (records, count, total) => walk.visit(records, count, total));
-      }
-      for (const log of files.logs) {
-        const { records, count } = await readLog(log);
-        const normalized = normalizeRun(records, count);
-        new MatchWalk(list.words, order, matches).visit(
-          normalized,
-          normalized.length / RECORD_WORDS,
-        );
+    const order = sortedOrder(list.words, 4, total);
+    // Another program may merge segments or seal a log between the listing and the reading (the
+    // merged file is in place before its parts go): a file gone meanwhile means listing again.
+    for (let attempt = 1; ; attempt += 1) {
+      const matches: Matches = { status: new Uint8Array(total), source: new Uint32Array(total) };
+      if (total === 0 || (await this.matchAll(list, order, matches)) || attempt === LIST_ATTEMPTS) {
+        return this.summarize(matches);
       }
     }
-    return this.summarize(matches);
+  }
+
+  /** One pass over every file listed now; false when one of them vanished before it was read. */
+  private async matchAll(
+    list: FingerprintList,
+    order: Uint32Array,
+    matches: Matches,
+  ): Promise<boolean> {
+    const files = await listLedgerFiles(this.dir);
+    let whole = true;
+    for (const segment of files.segments) {
+      const walk = new MatchWalk(list.words, order, matches);
+      const found = await readSegment(segment, (records, count, runSize) =>
+        walk.visit(records, count, runSize),
+      );
+      whole = whole && found;
+    }
+    for (const log of files.logs) {
+      const { records, count, found } = await readLog(log);
+      whole = whole && found;
+      const normalized = normalizeRun(records, count);
+      new MatchWalk(list.words, order, matches).visit(normalized, normalized.length / RECORD_WORDS);
+    }
+    return whole;
   }
 
   /** Starts recording a run of sends (see `LedgerRun`), after sealing logs a crash abandoned. */
