@@ -62,7 +62,14 @@ class SegmentCursor {
  * event was sent). The inputs go once the merged segment is in place. Answers its record count.
  */
 export async function mergeSegments(dir: string, files: readonly string[]): Promise<number> {
-  const cursors = await Promise.all(files.map((file) => SegmentCursor.open(file)));
+  const cursors: SegmentCursor[] = [];
+  try {
+    for (const file of files) cursors.push(await SegmentCursor.open(file));
+  } catch (error) {
+    // One of them gone (merged by another program meanwhile): close the others, merge nothing.
+    await Promise.all(cursors.map((cursor) => cursor.close()));
+    throw error;
+  }
   const writer = await SegmentWriter.create(dir, files[0]);
   const out = new Uint32Array(CHUNK_RECORDS * RECORD_WORDS);
   let pending = 0;

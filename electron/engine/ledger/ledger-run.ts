@@ -88,10 +88,16 @@ export class LedgerRun {
     // and walks the file's fingerprints once. The merge streams (a chunk per segment in memory)
     // and takes seconds for ten million events, after an import of hours at the rate limit. A
     // Send event merges only the smallest, and only once there are many.
-    if (this.source.kind === 'import' && segments.length > 1) {
-      await mergeSegments(this.dir, segments);
-    } else if (segments.length > MAX_SEGMENTS) {
-      await mergeSmallest(this.dir, segments);
+    // A merge only makes lookups faster: one that fails (another program merged the same
+    // segments at the same time and removed one of them first) leaves every record in place.
+    try {
+      if (this.source.kind === 'import' && segments.length > 1) {
+        await mergeSegments(this.dir, segments);
+      } else if (segments.length > MAX_SEGMENTS) {
+        await mergeSmallest(this.dir, segments);
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
   }
 }
