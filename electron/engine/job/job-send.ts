@@ -15,12 +15,8 @@ import { createPacker, encodeEvent, type PackedBatch } from '../sending/pack';
 import type { SourceFile } from '../reading/source/source';
 import { createSender, type BatchOutcome, type FetchLike, type SendEvent } from '../sending/sender';
 import { checkRows } from '../validation/validate';
-import { basename } from 'node:path';
-import { eventFingerprint } from '../ledger/event-fingerprint';
-import { Ledger } from '../ledger/ledger';
-import { STATUS } from '../ledger/ledger-records';
-import type { LedgerRun } from '../ledger/ledger-run';
-import { findAlreadySent, type AlreadySentRows } from '../ledger/already-sent-rows';
+import { JobGuard } from './job-guard';
+import { SampleLimit } from './job-sample';
 
 /** The report's reason for a row the person skipped in the review. */
 export const SKIPPED_MESSAGE = 'Skipped in the review: not sent.';
@@ -92,31 +88,14 @@ export async function sendBatches(
 
   // The duplicate guard: rows whose events this destination already has are not sent again
   // (unless asked to), and everything this run sends is recorded as it goes.
-  const ledger = Ledger.forDestination(options.dataDir, opened.target);
-  let alreadySent: AlreadySentRows | null = null;
-  if (options.sendAgain !== true) {
+  const guard = await JobGuard.open(options, opened, () => {
     progress.setPhase('preparing', 'Checking which events were sent before…');
     emit();
-    alreadySent = await findAlreadySent(options.path, file, converter, edits, ledger);
-    progress.value.maybeSentBefore = alreadySent.summary.maybe;
-  }
-  const run: LedgerRun = await ledger.startRun({
-    kind: 'import',
-    label: basename(options.path),
-    at: new Date((options.wallNow ?? Date.now)()).toISOString(),
   });
-  // A sample: the first N valid events, then a stop that a resume continues from.
-  let sampleLeft = state === null && options.sample !== undefined ? options.sample : null;
-  const sampleCustomers = new Set<string>();
-  let sampleStopped = false;
-  let sampleEvents = 0;
-  // Each event's fingerprint from when it is packed until its batch is settled.
-  const fingerprintOfRow = new Map<number, Uint32Array>();
-  const fingerprintsOf = (rows: readonly number[]) =>
-    rows.flatMap((row) => {
-      const fingerprint = fingerprintOfRow.get(row);
-      return fingerprint ? [fingerprint] : [];
-    });
+  const { alreadySent } = guard;
+  progress.value.maybeSentBefore = alreadySent?.summary.maybe ?? 0;
+  // A sample: the first N valid events of a new job, then a stop that a resume continues from.
+  const sample = new SampleLimit(state === null ? (options.sample ?? null) : null);
 
   progress.setPhase('sending', 'Sending events…');
   emit();
@@ -160,12 +139,7 @@ export async function sendBatches(
       rejected: outcome.rejected,
       doubtful: outcome.possibleDuplicates,
     });
-    // After the journal, which is the truth a resume goes by: the ledger never says "sent" of a
-    // row the journal does not. Rows neither accepted nor possibly duplicated never arrived.
-    await run.record(fingerprintsOf(outcome.accepted), STATUS.sent);
-    const maybe = new Set([...outcome.accepted, ...outcome.possibleDuplicates]);
-    await run.record(fingerprintsOf(rows.filter((row) => !maybe.has(row))), STATUS.none);
-    for (const row of rows) fingerprintOfRow.delete(row);
+    await guard.settled(rows, outcome);
     progress.value.eventsSent += outcome.accepted.length;
     progress.value.rejectedRows += outcome.rejected.length;
     progress.value.rejectedByServer += outcome.rejected.length;
@@ -196,8 +170,7 @@ export async function sendBatches(
     const task = (async () => {
       const batchId = existingId ?? (await journal.intent(batch.rows, batch.body));
       for (const row of batch.rows) batchOfRow.set(row, batchId);
-      // "Maybe sent" from before the first byte leaves: a crash mid-request leaves it so.
-      await run.record(fingerprintsOf(batch.rows), STATUS.maybe);
+      await guard.sending(batch.rows);
       const outcome = await sender.send(batch, control.signal);
       for (const row of batch.rows) batchOfRow.delete(row);
       await settle(batchId, batch.rows, outcome);
@@ -240,7 +213,7 @@ export async function sendBatches(
           continue;
         }
         if (plan.isResend(row.row)) {
-          if (event) fingerprintOfRow.set(row.row, eventFingerprint(event));
+          if (event) guard.remember(row.row, event);
           const ready = plan.take(row.row, event ? encodeEvent(event) : null, trackerKey);
           if (ready) await dispatch(ready.batch, ready.batchId);
           continue;
@@ -256,17 +229,16 @@ export async function sendBatches(
           progress.value.alreadySent += 1;
           continue;
         }
-        if (sampleLeft === 0) {
+        if (sample.full()) {
           // The sample is out: stop before this row, which stays unread for the resume.
           control.stopWith({
             outcome: 'interrupted',
-            message: `A sample of ${plural(sampleEvents, 'event')} was sent; the rest of the file is still to send.`,
+            message: `A sample of ${plural(sample.count, 'event')} was sent; the rest of the file is still to send.`,
           });
-          sampleStopped = true;
           brokeEarly = true;
           break;
         }
-        fingerprintOfRow.set(row.row, eventFingerprint(event));
+        guard.remember(row.row, event);
         if (packerFirstRow === null) {
           packerFirstRow = row.row;
           marks.hold('packer', row.row);
@@ -284,17 +256,12 @@ export async function sendBatches(
           if (packerFirstRow === null) marks.release('packer');
           else marks.hold('packer', packerFirstRow);
         }
-        if (sampleLeft !== null && !packed.issue) {
-          sampleLeft -= 1;
-          sampleEvents += 1;
-          sampleCustomers.add(event.identification.customer);
-          if (sampleLeft === 0) {
-            // The sample goes at once, in one request, not when the packer would be full.
-            const last = packer.flush();
-            packerFirstRow = null;
-            if (last) await dispatch(last, null);
-            marks.release('packer');
-          }
+        if (!packed.issue && sample.take(event)) {
+          // The sample goes at once, in one request, not when the packer would be full.
+          const last = packer.flush();
+          packerFirstRow = null;
+          if (last) await dispatch(last, null);
+          marks.release('packer');
         }
       }
       if (invalid.length > 0) {
@@ -321,10 +288,8 @@ export async function sendBatches(
   } catch (error) {
     if (!control.stopped()) throw error;
   } finally {
-    await run.close();
+    await guard.close();
   }
   if (journalFailure !== null) throw journalFailure;
-  return {
-    sample: sampleStopped ? { events: sampleEvents, customers: [...sampleCustomers] } : null,
-  };
+  return { sample: sample.result() };
 }
