@@ -4,7 +4,6 @@ import {
   PASTE_TOO_LARGE,
   type FilePreview,
   type OpenFileResponse,
-  type RowsView,
 } from '../../../shared/ipc-import';
 import {
   parseMappingFile,
@@ -257,48 +256,5 @@ export async function validate(): Promise<void> {
     }));
   } catch (error) {
     setState({ validating: null, reviewProblem: errorMessage(error) });
-  }
-}
-
-/** The size of "Send a sample first" (see SampleControl). */
-export function chooseSampleSize(sampleSize: number): void {
-  setState({ sampleSize });
-}
-
-/** The review's answer to the duplicate guard (see AlreadySentChoice). */
-export function chooseSendAgain(sendAgain: boolean): void {
-  setState({ sendAgain });
-}
-
-export function setView(view: RowsView): void {
-  setState((s) => ({ view, rowsVersion: s.rowsVersion + 1 }));
-}
-
-export async function skipRows(rows: number[] | 'problems', skip: boolean): Promise<void> {
-  const open = getState().open;
-  if (!open) return;
-  try {
-    const summary = await callApi((api) =>
-      api.import.skipRows({ sessionId: open.sessionId, rows, skip }),
-    );
-    setState((s) => ({ summary, rowsVersion: s.rowsVersion + 1, reviewProblem: null }));
-  } catch (error) {
-    setState({ reviewProblem: errorMessage(error) });
-  }
-}
-
-export async function downloadRejected(): Promise<void> {
-  const open = getState().open;
-  if (!open) return;
-  setState({ busy: true });
-  try {
-    const download = await callApi((api) =>
-      api.import.sessionReport({ sessionId: open.sessionId }),
-    );
-    downloadText(download.fileName, download.text, 'text/csv');
-  } catch (error) {
-    setState({ reviewProblem: errorMessage(error) });
-  } finally {
-    setState({ busy: false });
   }
 }

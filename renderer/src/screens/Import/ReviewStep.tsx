@@ -1,13 +1,13 @@
 import { startTransition, useOptimistic, type ReactElement } from 'react';
 import { Button } from 'react-aria-components';
 import { issueKindLabel, issueKindSchema } from '../../../../shared/issues';
+import { goTo } from '../../api/import-actions';
 import {
   chooseSampleSize,
   chooseSendAgain,
   downloadRejected,
-  goTo,
   setView,
-} from '../../api/import-actions';
+} from '../../api/import-review-actions';
 import { startImport } from '../../api/import-send-actions';
 import type { OpenFile, WizardState } from '../../api/import-wizard-store';
 import { useImportRows } from '../../api/useImportRows';
