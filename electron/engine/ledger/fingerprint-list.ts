@@ -22,16 +22,6 @@ export class FingerprintList {
     this.size += 1;
   }
 
-  /** Forgets the last one added. */
-  pop(): void {
-    if (this.size > 0) this.size -= 1;
-  }
-
-  /** Forgets everything (validation starts again after a decimal mark changed). */
-  clear(): void {
-    this.size = 0;
-  }
-
   /** The fingerprints, four words each, `count` of them. */
   get words(): Uint32Array {
     return this.data;

@@ -198,15 +198,7 @@ export async function validateFile(options: ValidateOptions): Promise<Validation
       const check: RowCheck =
         readIssues && stillBroken(read, row, file, readIssues)
           ? { valid: false, issues: readIssues }
-          : withEventSize(checkRow(row, fingerprints), row, converter);
-      if (
-        fingerprints !== null &&
-        !check.valid &&
-        fingerprints.row(fingerprints.count - 1) === row.row
-      ) {
-        // Too large to send after all (withEventSize): not an event the guard looks up.
-        fingerprints.pop();
-      }
+          : checkRow(row, fingerprints);
       options.onRow?.(row, check);
       // The file's own cells, as a send decides the mark from them (prepareImport).
       for (const pending of pendingDecimals) {
@@ -239,12 +231,18 @@ export async function validateFile(options: ValidateOptions): Promise<Validation
   if (pendingDecimals.length === 0) return result;
   return confirmDecimals(options, result, pendingDecimals);
 
-  /** The row's check; with the guard, its event built and fingerprinted on the way. */
+  /**
+   * The row's check, an event too large for a request included; with the guard, the event is
+   * built and fingerprinted on the way, once it is known to be sendable.
+   */
   function checkRow(row: DataRow, list: FingerprintList | null): RowCheck {
-    if (list === null) return converter.check(row.cells, row.row, row.typed);
+    if (list === null) {
+      return withEventSize(converter.check(row.cells, row.row, row.typed), row, converter);
+    }
     const { event, issues } = converter.convert(row.cells, row.row, row.typed);
-    if (event !== null) list.add(row.row, event);
-    return { valid: event !== null, issues };
+    const check = withEventSize({ valid: event !== null, issues }, row, converter);
+    if (event !== null && check.valid) list.add(row.row, event);
+    return check;
   }
 }
 
