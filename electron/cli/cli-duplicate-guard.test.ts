@@ -2,27 +2,14 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { Emulator } from '../../e2e/emulator/emulator';
 import { eventsMapping, writeEventsCsv } from '../engine/testing/csv-files';
-import { writeMapping } from './testing/cli-harness';
-import { useCliWorlds } from './testing/cli-world';
+import { customersReceived, useMappedCliWorlds } from './testing/cli-world';
 
 // The duplicate guard through the command line, against the emulator: what arrives is what the
 // server counts, so each test asserts on the emulator's received events.
 
 const KEY = 'cli-guard-key-12345678';
-const newWorld = useCliWorlds(KEY, 'csi-guard-');
-
-/** A world whose commands use the events mapping. */
-async function world() {
-  const made = await newWorld();
-  const mapping = await writeMapping(made.dir, eventsMapping);
-  return {
-    ...made,
-    send: (file: string, ...extra: string[]) => made.send(file, mapping, ...extra),
-    validate: (file: string) => made.validate(file, mapping),
-  };
-}
+const world = useMappedCliWorlds(KEY, 'csi-guard-', eventsMapping);
 
 /** Rows `from` to `to` (0-based) of the same generated events, as their own file. */
 async function slice(dir: string, name: string, from: number, to: number): Promise<string> {
@@ -32,11 +19,6 @@ async function slice(dir: string, name: string, from: number, to: number): Promi
   await writeFile(file, [header, ...rows.slice(from, to)].join('\r\n') + '\r\n');
   return file;
 }
-
-const customers = (emulator: Emulator) =>
-  emulator.received.map(
-    (r) => (r.event as { identification: { customer: string } }).identification.customer,
-  );
 
 describe('the duplicate guard (send, validate)', () => {
   it('sends nothing the second time the same file is imported, says so, and exits 0', async () => {
@@ -80,7 +62,7 @@ describe('the duplicate guard (send, validate)', () => {
     const run = await send(second);
     expect(run.code).toBe(0);
     expect(emulator.received).toHaveLength(300);
-    expect(new Set(customers(emulator)).size).toBe(300); // each customer's event exactly once
+    expect(new Set(customersReceived(emulator)).size).toBe(300); // each customer's event exactly once
 
     emulator.reset();
     const forced = await send(second, '--send-again');

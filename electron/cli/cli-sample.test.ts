@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Emulator } from '../../e2e/emulator/emulator';
 import { eventsMapping, writeEventsCsv } from '../engine/testing/csv-files';
-import { writeMapping } from './testing/cli-harness';
-import { useCliWorlds } from './testing/cli-world';
+import { customersReceived, useMappedCliWorlds } from './testing/cli-world';
 
 // `send --sample N`: the first N valid events, a stop that says how to go on, and `--resume`
 // sending the rest: every event exactly once, checked on the emulator.
 
 const KEY = 'cli-sample-key-12345678';
-const newWorld = useCliWorlds(KEY, 'csi-sample-');
-
-/** A world whose commands use the events mapping. */
-async function world() {
-  const made = await newWorld();
-  const mapping = await writeMapping(made.dir, eventsMapping);
-  return {
-    ...made,
-    send: (file: string, ...extra: string[]) => made.send(file, mapping, ...extra),
-  };
-}
-
-const customers = (emulator: Emulator) =>
-  emulator.received.map(
-    (r) => (r.event as { identification: { customer: string } }).identification.customer,
-  );
+const world = useMappedCliWorlds(KEY, 'csi-sample-', eventsMapping);
 
 describe('customerscore send --sample', () => {
   it('sends the first events, says where to look and how to go on, then --resume sends the rest once', async () => {
@@ -32,7 +15,7 @@ describe('customerscore send --sample', () => {
     const file = await writeEventsCsv(dir, 250, [4]);
     const sampled = await send(file, '--sample', '5');
     expect(sampled.code).toBe(0);
-    expect(customers(emulator)).toEqual(['cus_0', 'cus_1', 'cus_3', 'cus_4', 'cus_5']);
+    expect(customersReceived(emulator)).toEqual(['cus_0', 'cus_1', 'cus_3', 'cus_4', 'cus_5']);
     expect(sampled.stdout).toContain(
       'A sample of 5 events was sent; the rest of the file is still to send.',
     );
@@ -45,7 +28,7 @@ describe('customerscore send --sample', () => {
 
     const rest = await send(file, '--resume');
     expect(rest.code).toBe(1); // row 4
-    const sent = customers(emulator);
+    const sent = customersReceived(emulator);
     expect(sent).toHaveLength(249);
     expect(new Set(sent).size).toBe(249);
   });
@@ -56,7 +39,7 @@ describe('customerscore send --sample', () => {
     expect((await send(file, '--sample', '1000')).code).toBe(0);
     expect(emulator.received).toHaveLength(1000);
     expect((await send(file, '--resume')).code).toBe(0);
-    expect(new Set(customers(emulator)).size).toBe(3000);
+    expect(new Set(customersReceived(emulator)).size).toBe(3000);
     expect(emulator.received).toHaveLength(3000);
   });
 

@@ -3,7 +3,8 @@ import { afterEach } from 'vitest';
 import { startEmulator, type Emulator } from '../../../e2e/emulator/emulator';
 import type { EmulatorOptions } from '../../../e2e/emulator/types';
 import { tempDir } from '../../engine/testing/csv-files';
-import { runCliInProcess, type CliRun } from './cli-harness';
+import type { Mapping } from '../../../shared/mapping';
+import { runCliInProcess, writeMapping, type CliRun } from './cli-harness';
 
 /** One CLI test's world: a fresh data directory and the emulator the CLI sends to. */
 export interface CliWorld {
@@ -52,4 +53,35 @@ export function useCliWorlds(
         }),
     };
   };
+}
+
+/** A world whose `send` and `validate` always use one mapping, written into its folder. */
+export interface MappedCliWorld extends Omit<CliWorld, 'send' | 'validate'> {
+  send(file: string, ...extra: string[]): Promise<CliRun>;
+  validate(file: string, ...extra: string[]): Promise<CliRun>;
+}
+
+/** Like `useCliWorlds`, with `mapping` bound to every command. */
+export function useMappedCliWorlds(
+  key: string,
+  prefix: string,
+  mapping: Mapping,
+): (emulatorOptions?: EmulatorOptions) => Promise<MappedCliWorld> {
+  const newWorld = useCliWorlds(key, prefix);
+  return async (emulatorOptions) => {
+    const made = await newWorld(emulatorOptions);
+    const file = await writeMapping(made.dir, mapping);
+    return {
+      ...made,
+      send: (events, ...extra) => made.send(events, file, ...extra),
+      validate: (events, ...extra) => made.validate(events, file, ...extra),
+    };
+  };
+}
+
+/** The customer IDs of the events the emulator received, in order. */
+export function customersReceived(emulator: Emulator): string[] {
+  return emulator.received.map(
+    (r) => (r.event as { identification: { customer: string } }).identification.customer,
+  );
 }
