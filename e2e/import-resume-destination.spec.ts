@@ -35,6 +35,11 @@ test.afterEach(async () => {
   original = null;
 });
 
+/** The Track API the import was started with (its tracker key is the old one); closed after each test. */
+function startOriginal(): Promise<Emulator> {
+  return startEmulator({ apiKeys: [KEY], trackerKeys: [OLD_TRACKER_KEY], rateLimit: null });
+}
+
 /** 600 logins sent to `to` for the old tracker key, stopped after 100 as quitting the app leaves it. */
 async function interruptedImport(dataDir: string, to: Emulator, file: string): Promise<string> {
   const first = startImportJob({
@@ -61,11 +66,7 @@ test('a resume to a changed profile asks, naming both destinations, and sends no
   emulator,
 }, testInfo) => {
   test.setTimeout(90_000);
-  original = await startEmulator({
-    apiKeys: [KEY],
-    trackerKeys: [OLD_TRACKER_KEY],
-    rateLimit: null,
-  });
+  original = await startOriginal();
   const file = await writeLoginsCsv(testInfo, 600, 'logins.csv');
   await interruptedImport(host.dataDir, original, file);
   const sentBefore = original.received.length;
@@ -149,11 +150,7 @@ test('a resume whose record names an address the app never sends to is refused, 
   emulator,
 }, testInfo) => {
   test.setTimeout(60_000);
-  original = await startEmulator({
-    apiKeys: [KEY],
-    trackerKeys: [OLD_TRACKER_KEY],
-    rateLimit: null,
-  });
+  original = await startOriginal();
   const file = await writeLoginsCsv(testInfo, 600, 'logins.csv');
   const jobId = await interruptedImport(host.dataDir, original, file);
   const sentBefore = original.received.length;
@@ -197,11 +194,7 @@ test('a profile pointed back before the resume is pressed resumes where the impo
   emulator,
 }, testInfo) => {
   test.setTimeout(60_000);
-  original = await startEmulator({
-    apiKeys: [KEY],
-    trackerKeys: [OLD_TRACKER_KEY],
-    rateLimit: null,
-  });
+  original = await startOriginal();
   const file = await writeLoginsCsv(testInfo, 600, 'logins.csv');
   await interruptedImport(host.dataDir, original, file);
   // Listed while the profile sends elsewhere …
